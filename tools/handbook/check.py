@@ -1,0 +1,61 @@
+"""Run every rule over the corpus and collect the problems, sorted by position."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from handbook.loader import Corpus, load_corpus
+from handbook.problems import Problem, error
+from handbook.rules import RULES
+
+
+def check_corpus(corpus: Corpus, only: set[str] | None = None, rules=None) -> list[Problem]:
+    """Every problem in the corpus, or in the pages whose paths are in ``only``."""
+    problems = [p for p in corpus.problems if only is None or p.path in only]
+    for page in corpus.pages:
+        if only is not None and page.path not in only:
+            continue
+        for rule in rules or RULES:
+            problems.extend(rule.check(page, corpus))
+    return sorted(set(_drop_echoes(problems)))
+
+
+# A YAML-level problem (a 'no' read as a boolean, a forbidden tag) already explains
+# what is wrong at its position; a schema complaint about the same value is noise.
+_YAML_FIRST = {"yaml-boolean", "yaml-tag", "yaml-alias"}
+
+
+def _drop_echoes(problems: list[Problem]) -> list[Problem]:
+    explained = {(p.path, p.line, p.column) for p in problems if p.rule in _YAML_FIRST}
+    return [p for p in problems if p.rule in _YAML_FIRST or (p.path, p.line, p.column) not in explained]
+
+
+def select(root: Path, paths: list[str]) -> tuple[set[str], list[Problem]]:
+    """Turn command-line paths (files or folders) into the set of page paths to report on."""
+    root = Path(root).resolve()
+    chosen, problems = set(), []
+    for raw in paths:
+        path = Path(raw)
+        full = (path if path.is_absolute() else Path.cwd() / path).resolve()
+        try:
+            rel = full.relative_to(root).as_posix()
+        except ValueError:
+            problems.append(error(raw, 1, 1, f"'{raw}' ligt buiten het handboek ({root})", "usage"))
+            continue
+        if not full.exists():
+            problems.append(error(rel, 1, 1, f"'{raw}' bestaat niet", "usage"))
+        elif full.is_dir() and not full.name.endswith(".md"):
+            chosen.update(p.relative_to(root).as_posix() for p in full.rglob("*.md"))
+        elif not rel.startswith("content/"):
+            problems.append(error(rel, 1, 1, "alleen pagina's in de map content/ worden gecontroleerd", "usage"))
+        else:
+            chosen.add(rel)
+    return chosen, problems
+
+
+def run_check(root: Path | str = ".", paths: list[str] | None = None) -> list[Problem]:
+    corpus = load_corpus(root)
+    if not paths:
+        return check_corpus(corpus)
+    chosen, problems = select(corpus.root, paths)
+    return sorted(set(problems) | set(check_corpus(corpus, only=chosen)))

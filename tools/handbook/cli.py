@@ -1,0 +1,52 @@
+"""The ``handbook`` command. The exit code is decided here, once:
+0 without errors (warnings allowed), 1 with errors, 2 on wrong usage."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+# (command, module, Dutch help). Each module has add_arguments(parser) and run(args) -> int.
+# Modules are imported only when their command runs, so `check` stays quick.
+COMMANDS = [
+    ("check", "handbook.commands.check", "controleer de pagina's en meld elk probleem met bestand en regel"),
+]
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+class DutchParser(argparse.ArgumentParser):
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: fout in de opdracht: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = DutchParser(prog="handbook", description="Het handboek van het leernetwerk: controleren, zoeken, bouwen en printen.")
+    parser.add_argument("--root", default=".", help="de map van het handboek (standaard: de huidige map)")
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=DutchParser)
+    for name, module, help_text in COMMANDS:
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        command.set_defaults(module=module)
+        importlib.import_module(module).add_arguments(command)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    root = Path(args.root)
+    if not (root / "content").is_dir():
+        print(f"handbook: fout: '{root.resolve()}' is geen handboek (er is geen map content/); gebruik --root", file=sys.stderr)
+        return EXIT_USAGE
+    args.root = root.resolve()
+    try:
+        return importlib.import_module(args.module).run(args)
+    except KeyboardInterrupt:
+        print("handbook: afgebroken", file=sys.stderr)
+        return 130

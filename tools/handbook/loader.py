@@ -1,0 +1,215 @@
+"""The one loader: every tool (check, index, site, print) reads pages through it.
+
+A page is read once: its path, slug, type, metadata, body, and the position of
+every key and value. Problems found while reading (no front-matter, broken YAML,
+schema errors, ...) are kept with the page, never raised.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path, PurePosixPath
+
+from handbook import schemas, yamlreader
+from handbook.problems import Problem, error
+
+CONTENT_DIR = "content"
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # from the repository root, with '/', e.g. "content/tips/x.md"
+    rel: str  # from the content folder, e.g. "tips/x.md"
+    slug: str
+    type: str  # a name from schemas.page_types()
+    meta: dict
+    body: str
+    body_line: int  # the file line on which the body starts
+    values: dict = field(repr=False, compare=False)
+    keys: dict = field(repr=False, compare=False)
+    digest: str = ""  # sha1 of the file's bytes: changes when the file does
+    readable: bool = True  # False: front-matter could not be read at all
+    schema_errors: tuple = ()
+
+    @property
+    def valid(self) -> bool:
+        return self.readable and not self.schema_errors
+
+    @property
+    def title(self) -> str:
+        title = self.meta.get("title")
+        return title if isinstance(title, str) else self.slug
+
+    @property
+    def description(self) -> str:
+        text = self.meta.get("description")
+        return text if isinstance(text, str) else ""
+
+    @property
+    def status(self) -> str:
+        # Free pages (home, about) have no status key: they are always published.
+        return self.meta.get("status", "published")
+
+    @property
+    def published(self) -> bool:
+        return self.valid and self.status == "published"
+
+    @property
+    def url(self) -> str:
+        """The page's address within the site, as mkdocs makes it (directory URLs)."""
+        stem = PurePosixPath(self.rel).with_suffix("")
+        if stem.name in ("index", "README"):
+            stem = stem.parent
+        return "" if str(stem) == "." else f"{stem}/"
+
+    def slugs(self, key: str) -> list[str]:
+        """A list-of-slugs key, ignoring values of the wrong shape (the schema rule reports those)."""
+        value = self.meta.get(key)
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            return []
+        return [v for v in value if isinstance(v, str)]
+
+    def position(self, key_path: tuple = (), on_key: bool = False) -> tuple[int, int]:
+        """The file position of a key or value; falls back to its parent, then line 1."""
+        table = self.keys if on_key else self.values
+        path = tuple(key_path)
+        while path:
+            if path in table:
+                return table[path]
+            if not on_key and path in self.keys:
+                return self.keys[path]
+            path = path[:-1]
+        return self.values.get((), (1, 1)) if not on_key else (1, 1)
+
+    def body_lines(self):
+        """(file line, text) of every body line."""
+        for n, line in enumerate(self.body.split("\n")):
+            yield self.body_line + n, line
+
+
+def page_type_for(rel: str) -> str:
+    parts = PurePosixPath(rel).parts
+    if len(parts) > 1 and parts[0] in schemas.type_by_folder():
+        return schemas.type_by_folder()[parts[0]].name
+    return "page"
+
+
+def slug_for(rel: str) -> str:
+    path = PurePosixPath(rel)
+    if page_type_for(rel) != "page":
+        return path.stem
+    # Free pages can sit in sub folders: their slug is their path, joined by '-'.
+    return "-".join(path.with_suffix("").parts)
+
+
+def load_page(root: Path, file: Path) -> tuple[Page | None, list[Problem]]:
+    """Read one page. Returns the page (None if the file cannot be read at all) and its problems."""
+    root = Path(root)
+    path = file.relative_to(root).as_posix() if file.is_absolute() else file.as_posix()
+    full = root / path
+    rel = PurePosixPath(path).relative_to(CONTENT_DIR).as_posix() if path.startswith(CONTENT_DIR + "/") else path
+    if full.is_dir():
+        return None, [error(path, 1, 1, "dit is een map, geen bestand; een pagina is een bestand dat eindigt op .md", "not-a-file")]
+    try:
+        size = full.stat().st_size
+        if size > yamlreader.MAX_BYTES:
+            return None, [
+                error(
+                    path,
+                    1,
+                    1,
+                    f"het bestand is te groot ({size // 1000} kB, hoogstens {yamlreader.MAX_BYTES // 1000} kB); "
+                    "splits de pagina of haal ingeplakte inhoud weg",
+                    "file-size",
+                )
+            ]
+        data = full.read_bytes()
+    except OSError as exc:
+        return None, [error(path, 1, 1, f"het bestand kan niet gelezen worden ({exc.strerror})", "not-a-file")]
+
+    text, findings = yamlreader.decode(data)
+    if text is None:
+        return None, [error(path, f.line, f.column, f.message, f.rule) for f in findings]
+    fm = yamlreader.split(text)
+    problems = [error(path, f.line, f.column, f.message, f.rule) for f in fm.findings]
+    type_name = page_type_for(rel)
+    errors = tuple(schemas.validate(type_name, fm.meta)) if fm.ok else ()
+    page = Page(
+        path=path,
+        rel=rel,
+        slug=slug_for(rel),
+        type=type_name,
+        meta=fm.meta,
+        body=fm.body,
+        body_line=fm.body_line,
+        values=fm.values,
+        keys=fm.keys,
+        digest=hashlib.sha1(data).hexdigest(),
+        readable=fm.ok,
+        schema_errors=errors,
+    )
+    return page, problems
+
+
+@dataclass
+class Corpus:
+    root: Path
+    pages: list[Page]
+    problems: list[Problem]  # found while reading
+    files: list[str]  # every page file's path, readable or not
+
+    @cached_property
+    def by_slug(self) -> dict[str, list[Page]]:
+        table: dict[str, list[Page]] = {}
+        for page in self.pages:
+            table.setdefault(page.slug, []).append(page)
+        return table
+
+    @cached_property
+    def by_path(self) -> dict[str, Page]:
+        return {page.path: page for page in self.pages}
+
+    def get(self, slug: str) -> Page | None:
+        found = self.by_slug.get(slug)
+        return found[0] if found else None
+
+    def of_type(self, type_name: str, published_only: bool = True) -> list[Page]:
+        return sorted(
+            (p for p in self.pages if p.type == type_name and (p.published or not published_only)),
+            key=lambda p: p.title.casefold(),
+        )
+
+    def published(self) -> list[Page]:
+        return [p for p in self.pages if p.published]
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / CONTENT_DIR
+
+
+def page_files(root: Path) -> list[Path]:
+    """Every Markdown page under content/, sorted; hidden folders are skipped."""
+    content = Path(root) / CONTENT_DIR
+    if not content.is_dir():
+        return []
+    return sorted(
+        p
+        for p in content.rglob("*.md")
+        if not any(part.startswith(".") for part in p.relative_to(content).parts)
+    )
+
+
+def load_corpus(root: Path | str = ".") -> Corpus:
+    root = Path(root).resolve()
+    pages, problems, files = [], [], []
+    for file in page_files(root):
+        page, found = load_page(root, file)
+        files.append(file.relative_to(root).as_posix())
+        problems.extend(found)
+        if page is not None:
+            pages.append(page)
+    return Corpus(root=root, pages=pages, problems=problems, files=files)

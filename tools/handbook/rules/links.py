@@ -1,0 +1,47 @@
+"""Internal Markdown links and images point at files that exist."""
+
+import posixpath
+from urllib.parse import unquote, urlsplit
+
+from handbook import markdown_scan, schemas
+from handbook.problems import error
+
+ID = "link"
+
+
+def is_external(target: str) -> bool:
+    return bool(urlsplit(target).scheme) or target.startswith("//")
+
+
+def resolve(page, target: str) -> str | None:
+    """The content-relative path a relative link points at, or None for anchors and external links."""
+    if not target or target.startswith("#") or is_external(target):
+        return None
+    path = unquote(urlsplit(target).path)
+    if not path:
+        return None
+    base = posixpath.dirname(page.rel)
+    return posixpath.normpath(posixpath.join(base, path)) if not path.startswith("/") else path.lstrip("/")
+
+
+def exists(corpus, rel: str) -> bool:
+    content = corpus.content_dir
+    if (content / rel).is_file():
+        return True
+    # Overview pages of each type folder are generated at build time.
+    folder = rel.rstrip("/").removesuffix("/index.md")
+    return folder in schemas.type_by_folder() or (content / rel / "index.md").is_file()
+
+
+def check(page, corpus):
+    for link in markdown_scan.links(page):
+        rel = resolve(page, link.target)
+        if rel is None or exists(corpus, rel):
+            continue
+        what = "afbeelding" if link.is_image else "link"
+        hint = ""
+        if rel.startswith(".."):
+            hint = "; de link gaat buiten de map content/"
+        elif not link.is_image and not rel.endswith(".md"):
+            hint = "; link naar het .md-bestand, bijvoorbeeld ../methoden/incidentmethode.md"
+        yield error(page.path, link.line, link.column, f"{what} naar '{link.target}' wijst naar een bestand dat niet bestaat{hint}", ID)

@@ -1,0 +1,48 @@
+"""Slugs in themes, sources, related and neighbourhood(s) name pages of the right type."""
+
+from handbook import schemas
+from handbook.problems import error
+
+ID = "reference"
+
+# key -> the page type it must name (None: any page)
+TARGETS = {
+    "themes": "theme",
+    "sources": "source",
+    "related": None,
+    "neighbourhood": "neighbourhood",
+    "neighbourhoods": "neighbourhood",
+}
+
+
+def check(page, corpus):
+    types = schemas.page_types()
+    for key, wanted in TARGETS.items():
+        if key not in page.meta:
+            continue
+        value = page.meta[key]
+        items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        for index, slug in enumerate(items):
+            if not isinstance(slug, str):
+                continue
+            where = (key,) if isinstance(value, str) else (key, index)
+            line, column = page.position(where)
+            target = corpus.get(slug)
+            if target is None:
+                candidates = [p.slug for p in corpus.pages if wanted is None or p.type == wanted]
+                hint = schemas.suggest(slug, candidates)
+                kind = types[wanted].label.lower() if wanted else "pagina"
+                folder = f"content/{types[wanted].folder}/" if wanted else "content/"
+                tip = f"; bedoelde je '{hint}'?" if hint else f"; maak eerst {folder}{slug}.md aan"
+                yield error(page.path, line, column, f"{kind} '{slug}' bestaat niet{tip}", ID)
+            elif wanted and target.type != wanted:
+                yield error(
+                    page.path,
+                    line,
+                    column,
+                    f"'{slug}' is een {types[target.type].label.lower()}, geen {types[wanted].label.lower()}; "
+                    f"onder '{key}' horen alleen bestanden uit content/{types[wanted].folder}/",
+                    ID,
+                )
+            elif target.path == page.path:
+                yield error(page.path, line, column, f"de pagina verwijst onder '{key}' naar zichzelf; haal '{slug}' weg", ID)
