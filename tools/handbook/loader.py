@@ -18,7 +18,8 @@ from handbook.problems import Problem, error
 CONTENT_DIR = "content"
 
 
-@dataclass(frozen=True)
+# eq=False: pages compare and hash by identity (their metadata dicts are unhashable).
+@dataclass(frozen=True, eq=False)
 class Page:
     path: str  # from the repository root, with '/', e.g. "content/tips/x.md"
     rel: str  # from the content folder, e.g. "tips/x.md"
