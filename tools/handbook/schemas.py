@@ -170,8 +170,10 @@ def _error_list(errors) -> list:
 
 def validate(type_name: str, meta: dict) -> Iterator[SchemaError]:
     """Every schema error of a page's front-matter, in Dutch."""
-    for err in _error_list(validator(type_name).iter_errors(meta)):
-        yield from _translate(type_name, err)
+    found = [e for err in _error_list(validator(type_name).iter_errors(meta)) for e in _translate(type_name, err)]
+    # A value that is not even written as a date gets the pattern's advice, not also "no such day".
+    misshapen = {e.path for e in found if e.rule == "schema" and not e.on_key}
+    yield from (e for e in found if not (e.rule == "invalid-date" and e.path in misshapen))
 
 
 def _translate(type_name: str, err) -> Iterator[SchemaError]:

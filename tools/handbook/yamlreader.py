@@ -134,6 +134,9 @@ def _read_yaml(source: str, result: FrontMatter, offset: int) -> None:
         root = yaml.compose(source, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and any(w in (exc.context or "") for w in ("flow", "quoted scalar")):
+            # An unclosed '[' or quote is noticed lines later; point at where it opened.
+            mark = exc.context_mark
         line, column = (mark.line + 1 + offset, mark.column + 1) if mark else (offset + 1, 1)
         result.findings.append(Finding(line, column, _explain(exc), "yaml-syntax"))
         result.ok = False

@@ -32,8 +32,12 @@ def check(page, corpus):
                 candidates = [p.slug for p in corpus.pages if wanted is None or p.type == wanted]
                 hint = schemas.suggest(slug, candidates)
                 kind = types[wanted].label.lower() if wanted else "pagina"
-                folder = f"content/{types[wanted].folder}/" if wanted else "content/"
-                tip = f"; bedoelde je '{hint}'?" if hint else f"; maak eerst {folder}{slug}.md aan"
+                if hint:
+                    tip = f"; bedoelde je '{hint}'?"
+                elif wanted:
+                    tip = f"; maak eerst content/{types[wanted].folder}/{slug}.md aan"
+                else:
+                    tip = "; controleer de bestandsnaam (zonder .md) of haal de verwijzing weg"
                 yield error(page.path, line, column, f"{kind} '{slug}' bestaat niet{tip}", ID)
             elif wanted and target.type != wanted:
                 yield error(
