@@ -109,6 +109,15 @@ def test_alias_bomb(tmp_path):
     assert (problems[0].line, problems[0].column) == (10, 4)  # the anchor that is followed twice
 
 
+def test_deep_nesting(check_page):
+    check_page(TIP.replace("title: Een goede tip", "title: " + "[" * 5000 + "]" * 5000), problem1=(2, 1, "yaml-depth"))
+    check_page(TIP.replace("related: [methode-a]", "related:\n" + "".join("  " * i + f"- k{i}:\n" for i in range(30))), problem1=(8, 3, "schema"), problem2=(18, 21, "yaml-depth"))
+
+
+def test_control_character(check_page):
+    check_page(TIP.replace("Een goede tip", "Een goede\x07tip"), problem1=(2, 17, "yaml-syntax"))
+
+
 def test_not_utf8(check_page):
     check_page(TIP.replace("Een tip met", "Een tip m\udcffet").encode("utf-8", "surrogateescape"), problem1=(12, 10, "encoding"))
 

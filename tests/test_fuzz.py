@@ -36,6 +36,7 @@ def run(base_root, base_corpus, folder, data: bytes):
         path.unlink()
     for problem in found:
         assert problem.line >= 1 and problem.column >= 1 and problem.message
+        assert problem.rule != "internal-error", str(problem)
 
 
 @settings_

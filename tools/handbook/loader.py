@@ -132,6 +132,15 @@ def load_page(root: Path, file: Path) -> tuple[Page | None, list[Problem]]:
     except OSError as exc:
         return None, [error(path, 1, 1, f"het bestand kan niet gelezen worden ({exc.strerror})", "not-a-file")]
 
+    try:
+        return _read(path, rel, data)
+    except Exception as exc:  # noqa: BLE001 - a last guard: a contributor never sees a traceback
+        return None, [
+            error(path, 1, 1, f"interne fout bij het lezen van deze pagina ({type(exc).__name__}: {exc}); meld dit aan de beheerders", "internal-error")
+        ]
+
+
+def _read(path: str, rel: str, data: bytes) -> tuple[Page | None, list[Problem]]:
     text, findings = yamlreader.decode(data)
     if text is None:
         return None, [error(path, f.line, f.column, f.message, f.rule) for f in findings]

@@ -18,6 +18,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 MAX_BYTES = 1_000_000
+MAX_DEPTH = 20  # front-matter needs three levels at most
 
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
@@ -141,7 +142,25 @@ def _read_yaml(source: str, result: FrontMatter, offset: int) -> None:
         result.findings.append(Finding(line, column, _explain(exc), "yaml-syntax"))
         result.ok = False
         return
-    except yaml.YAMLError as exc:  # e.g. a reader error on a control character
+    except RecursionError:
+        result.findings.append(
+            Finding(offset + 1, 1, "de front-matter is te diep genest (lijsten of blokken in elkaar); maak hem eenvoudiger", "yaml-depth")
+        )
+        result.ok = False
+        return
+    except yaml.reader.ReaderError as exc:
+        before = source[: exc.position]
+        result.findings.append(
+            Finding(
+                before.count("\n") + 1 + offset,
+                exc.position - (before.rfind("\n") + 1) + 1,
+                f"er staat een onzichtbaar stuurteken (#x{exc.character:04x}) in de front-matter; haal het weg",
+                "yaml-syntax",
+            )
+        )
+        result.ok = False
+        return
+    except yaml.YAMLError as exc:  # any other reader or scanner error
         result.findings.append(
             Finding(offset + 1, 1, f"de front-matter is geen geldige YAML ({exc})", "yaml-syntax")
         )
@@ -203,6 +222,9 @@ class _Builder:
         self.result.findings.append(Finding(line, column, message, rule))
 
     def build(self, node: Node, path: tuple):
+        if len(path) > MAX_DEPTH:
+            self.report(node, "de front-matter is te diep genest (lijsten of blokken in elkaar); maak hem eenvoudiger", "yaml-depth")
+            return None
         if id(node) in self.seen:
             # A node reached twice is an alias; front-matter never needs one, and
             # following them is how a small file expands into billions of values.
