@@ -3,7 +3,8 @@ every method and tip cites a source, and every theme has pages that belong to it
 
 The five source texts live next to the repository, in ``../shared/sources/*.txt``.
 Case, punctuation and whitespace do not count: "Vraag-gericht, WERKEN!" and
-"vraag gericht werken" are the same three words.
+"vraag gericht werken" are the same three words. Web addresses are not prose and
+are left out: a source page's URL may well spell out the source's title.
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ SOURCES = Path(__file__).resolve().parents[2] / "shared" / "sources"
 RUN = 10  # a run of this many words in a row counts as copied
 
 _WORD = re.compile(r"\w+")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\]]+")
 
 
 def words(text: str) -> list[str]:
-    """Lower-case words without punctuation; accents are kept ("ï" stays "ï")."""
-    text = unicodedata.normalize("NFKC", text).casefold().replace("_", " ")
+    """Lower-case words without punctuation or web addresses; accents are kept ("ï" stays "ï")."""
+    text = _URL.sub(" ", unicodedata.normalize("NFKC", text)).casefold().replace("_", " ")
     return _WORD.findall(text)
 
 
@@ -102,6 +104,11 @@ def test_detector_sees_a_copied_run_through_case_and_punctuation():
 def test_detector_lets_nine_words_pass():
     index = source_index_from("een twee drie vier vijf zes zeven acht negen tien elf")
     assert copied("een twee drie vier vijf zes zeven acht negen", index) == []
+
+
+def test_detector_skips_web_addresses():
+    index = source_index_from("opvoedondersteuning in de multi etnische wijk onderzoek naar verbindingen tussen wijkteams")
+    assert copied("https://example.org/opvoedondersteuning-in-de-multi-etnische-wijk-onderzoek-naar-verbindingen-tussen-wijkteams", index) == []
 
 
 def test_detector_merges_overlapping_runs_into_one_stretch():
