@@ -92,6 +92,11 @@ class Page:
             yield self.body_line + n, line
 
 
+def title_key(title: str) -> str:
+    """A title as the unique rule compares it: case and spacing do not count."""
+    return " ".join(title.casefold().split())
+
+
 def page_type_for(rel: str) -> str:
     parts = PurePosixPath(rel).parts
     if len(parts) > 1 and parts[0] in schemas.type_by_folder():
@@ -182,6 +187,16 @@ class Corpus:
     @cached_property
     def by_path(self) -> dict[str, Page]:
         return {page.path: page for page in self.pages}
+
+    @cached_property
+    def by_title(self) -> dict[str, list[Page]]:
+        """Pages by title, case and spacing folded; one lookup instead of a scan (check stays linear)."""
+        table: dict[str, list[Page]] = {}
+        for page in self.pages:
+            title = page.meta.get("title")
+            if isinstance(title, str):
+                table.setdefault(title_key(title), []).append(page)
+        return table
 
     def get(self, slug: str) -> Page | None:
         found = self.by_slug.get(slug)

@@ -1,5 +1,6 @@
 """Slugs and titles are unique across the handbook."""
 
+from handbook.loader import title_key
 from handbook.problems import error
 
 ID = "unique"
@@ -14,12 +15,7 @@ def check(page, corpus):
         )
     title = page.meta.get("title")
     if isinstance(title, str):
-        key = " ".join(title.casefold().split())
-        same_title = [
-            p
-            for p in corpus.pages
-            if p.path != page.path and isinstance(p.meta.get("title"), str) and " ".join(p.meta["title"].casefold().split()) == key
-        ]
+        same_title = [p for p in corpus.by_title.get(title_key(title), []) if p.path != page.path]
         if same_title:
             line, column = page.position(("title",))
             yield error(
