@@ -12,6 +12,7 @@ from pathlib import Path
 # Modules are imported only when their command runs, so `check` stays quick.
 COMMANDS = [
     ("check", "handbook.commands.check", "controleer de pagina's en meld elk probleem met bestand en regel"),
+    ("print", "handbook.commands.print", "print een thema of gekozen pagina's als boekje (PDF) of als methodekaarten"),
 ]
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2

@@ -1,0 +1,74 @@
+"""``handbook print``: a theme, a type, a search or chosen pages as a booklet or method cards."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# Only what argparse needs is imported here: the cli imports every command's
+# module to build its parser, and WeasyPrint is slow to import.
+FORMATS = ("pdf", "html")
+
+
+def add_arguments(parser):
+    choice = parser.add_mutually_exclusive_group()
+    choice.add_argument("--theme", metavar="THEMA", help="alle pagina's van dit thema (de bestandsnaam in content/themas/)")
+    choice.add_argument("--type", metavar="TYPE", help="alle pagina's van dit type, bijvoorbeeld methoden of tips")
+    choice.add_argument("--query", metavar="ZOEKTERM", help="de pagina's die bij deze zoekopdracht horen")
+    parser.add_argument("pages", nargs="*", metavar="PAGINA", help="of: deze pagina's (bestandsnaam zonder .md, of het pad)")
+    parser.add_argument("-o", "--output", metavar="BESTAND", help="waar het resultaat komt (standaard: <naam>.pdf in de huidige map)")
+    parser.add_argument("--handout", action="store_true", help="methodekaarten: elke methode op één A4 voor op tafel")
+    parser.add_argument("--format", choices=FORMATS, default=None, help="pdf (standaard) of html")
+
+
+def _search():
+    """The handbook's search index when it is there; otherwise a plain word match."""
+    from handbook.printing.selection import plain_search
+
+    try:
+        from handbook.searching import search_pages  # the index (issue 5), when installed
+    except ImportError:
+        return plain_search
+    return search_pages
+
+
+def _format(args) -> str:
+    if args.format:
+        return args.format
+    if args.output and Path(args.output).suffix.lower() in (".html", ".htm"):
+        return "html"
+    return "pdf"
+
+
+def run(args) -> int:
+    chosen = [bool(args.theme), bool(args.type), args.query is not None, bool(args.pages)]
+    if sum(chosen) != 1:
+        print(
+            "handbook print: fout: kies precies één van --theme, --type, --query of pagina's, "
+            "bijvoorbeeld: handbook print --theme casusbespreking",
+            file=sys.stderr,
+        )
+        return 2
+    from handbook.loader import load_corpus
+    from handbook.printing.pdf import write_print
+    from handbook.printing.selection import PrintError, select
+
+    corpus = load_corpus(args.root)
+    fmt = _format(args)
+    try:
+        selection = select(corpus, theme=args.theme, type=args.type, query=args.query, pages=args.pages, search=_search())
+        stem = selection.name + ("-kaarten" if args.handout else "")
+        out = Path(args.output) if args.output else Path(f"{stem}.{fmt}")
+        if out.is_dir():
+            out = out / f"{stem}.{fmt}"
+        written = write_print(selection, corpus, out, fmt=fmt, handout=args.handout)
+    except PrintError as exc:
+        print(f"handbook print: fout: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"handbook print: fout: kan '{exc.filename or args.output}' niet schrijven ({exc.strerror})", file=sys.stderr)
+        return 1
+    what = "methodekaarten" if args.handout else "boekje"
+    count = sum(p.type == "method" for p in selection.pages) if args.handout else len(selection.pages)
+    print(f"{written}: {what} '{selection.title}' met {count} {'pagina' if count == 1 else 'pagina' + chr(39) + 's'}")
+    return 0

@@ -1,0 +1,120 @@
+"""The facts printed on a page's metadata card, and full source citations.
+
+Each fact is a small frozen record (label, value or list of values); the
+templates only lay them out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+          "november", "december")
+
+
+@dataclass(frozen=True)
+class Fact:
+    label: str
+    value: str = ""
+    items: tuple = ()  # a list: each item a (name, explanation) pair; explanation may be ''
+
+
+def dutch_date(value) -> str:
+    """'2026-11-23' -> '23 november 2026'; anything else as it is ('onbekend')."""
+    text = str(value or "")
+    parts = text.split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts) and 1 <= int(parts[1]) <= 12:
+        return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return text
+
+
+def _range(value, unit: str) -> str:
+    if not isinstance(value, dict):
+        return ""
+    low, high = value.get("min"), value.get("max")
+    return f"{low} {unit}" if low == high else f"{low}–{high} {unit}"
+
+
+def duration(page) -> str:
+    return _range(page.meta.get("duration"), "minuten")
+
+
+def group_size(page) -> str:
+    return _range(page.meta.get("group_size"), "deelnemers")
+
+
+def roles(page) -> tuple:
+    return tuple(
+        (str(r.get("name", "")), str(r.get("task", ""))) for r in page.meta.get("roles") or () if isinstance(r, dict)
+    )
+
+
+def _titles(corpus, slugs) -> str:
+    return ", ".join(corpus.get(s).title if corpus.get(s) else s for s in slugs)
+
+
+def _joined(page, key) -> str:
+    value = page.meta.get(key) or []
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+def card(page, corpus) -> list[Fact]:
+    """The metadata card of a page, by type, in the order a reader needs it."""
+    facts: list[Fact] = []
+    meta = page.meta
+    if page.type == "method":
+        facts += [Fact("Duur", duration(page)), Fact("Groepsgrootte", group_size(page))]
+        facts.append(Fact("Rollen", items=roles(page)))
+        materials = meta.get("materials") or []
+        facts.append(Fact("Materialen", ", ".join(materials) if materials else "niets nodig"))
+    elif page.type == "roadshow":
+        hood = corpus.get(meta.get("neighbourhood") or "")
+        where = hood.title if hood else str(meta.get("neighbourhood", ""))
+        if hood is not None and hood.meta.get("city"):
+            where += f" ({hood.meta['city']})"
+        facts += [Fact("Wijk", where), Fact("Datum", dutch_date(meta.get("date"))), Fact("Organisatie", _joined(page, "organisers"))]
+    elif page.type == "practice":
+        facts.append(Fact("Plaats", str(meta.get("city", ""))))
+        if page.slugs("neighbourhoods"):
+            facts.append(Fact("Wijken", _titles(corpus, page.slugs("neighbourhoods"))))
+        facts += [Fact("Organisaties", _joined(page, "organisations")), Fact("Periode", str(meta.get("period", "")))]
+    elif page.type == "source":
+        facts += [Fact("Auteurs", _joined(page, "authors")), Fact("Jaar", str(meta.get("year", ""))),
+                  Fact("Uitgever", str(meta.get("publisher", "")))]
+    elif page.type == "neighbourhood":
+        facts.append(Fact("Plaats", str(meta.get("city", ""))))
+    if meta.get("audience"):
+        facts.append(Fact("Voor wie", _joined(page, "audience")))
+    if page.slugs("themes"):
+        facts.append(Fact("Thema's", _titles(corpus, page.slugs("themes"))))
+    if meta.get("updated"):
+        facts.append(Fact("Bijgewerkt", dutch_date(meta.get("updated"))))
+    return [f for f in facts if f.value or f.items]
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def citation(source) -> str:
+    """A full citation: 'Auteurs (jaar). Titel. Uitgever. ISBN ... / webadres'."""
+    meta = source.meta
+    authors = _joined(source, "authors")
+    year = meta.get("year")
+    year_text = f"({year})" if year not in (None, "", "onbekend") else "(jaar onbekend)"
+    parts = [f"{authors} {year_text}." if authors else f"{year_text}.", _sentence(source.title)]
+    if meta.get("publisher"):
+        parts.append(_sentence(str(meta["publisher"])))
+    if meta.get("isbn"):
+        parts.append(f"ISBN {meta['isbn']}.")
+    if meta.get("url"):
+        parts.append(str(meta["url"]))
+    return " ".join(parts)
+
+
+def sources(page, corpus) -> list[str]:
+    """Full citations of the sources a page names (a source page cites itself)."""
+    found = [corpus.get(s) for s in page.slugs("sources")]
+    if page.type == "source":
+        found.insert(0, page)
+    return [citation(s) for s in found if s is not None and s.type == "source"]
