@@ -50,5 +50,11 @@ serve: build
 test: setup system-deps
 	$(PY) -m pytest -q
 
+# Generates corpora of 200, 2,000 and 10,000 pages into benchmarks/corpus/ (git-ignored);
+# SIZES=200,2000 for a quicker run.
+SIZES ?= 200,2000,10000
+bench: setup
+	$(PY) benchmarks/run.py --sizes $(SIZES)
+
 clean:
 	rm -rf site .handbook .pytest_cache
