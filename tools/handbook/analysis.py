@@ -1,0 +1,250 @@
+"""Dutch text analysis for the index: words -> the terms a page is found under.
+
+Plain Python, no search engine in here: ``search_engine`` wraps ``tokens`` for
+Whoosh, and the similarity check uses ``words`` directly.
+
+The pipeline for one word:
+  1. fold: lower case, accents removed ('ideeën' -> 'ideeen'), a trailing 's
+     dropped ("thema's" -> 'thema');
+  2. stop words are skipped (data/stopwords.txt);
+  3. stem: the exception list first (data/stem_exceptions.txt: 'kinderen' ->
+     'kind'), then Snowball 3's Dutch stemmer with a guard against its 'ge-'
+     removal (see ``_restore_prefix``);
+  4. at index time only, a compound is also indexed under its known parts
+     (data/compound_parts.txt): 'opvoedondersteuning' -> 'opvoed', 'ondersteun'.
+
+Synonyms (data/synonyms.txt) are applied to the query, not the index, so the list
+can change without rebuilding (``expand_synonyms``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+from typing import Iterator
+
+import snowballstemmer
+
+DATA_FILES = ("stopwords.txt", "stem_exceptions.txt", "compound_parts.txt", "synonyms.txt")
+# Bump when the pipeline's code changes; data-file changes are noticed by their digest.
+PIPELINE_VERSION = "1"
+
+# A word: letters (any script), optionally followed by an apostrophe-s ("thema's");
+# or a run of digits. Hyphens, slashes and punctuation separate words.
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+")
+
+MIN_STEM_LENGTH = 4  # shorter words are kept as they are: 'zin', 'kind', 'wijk'
+MIN_TAIL, MIN_HEAD = 4, 3  # smallest parts a compound is split into
+LINKERS = ("en", "s", "e")  # 'gezinsondersteuning': gezin + s + ondersteuning
+
+
+def _data(name: str) -> list[str]:
+    text = (resources.files("handbook") / "data" / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+@cache
+def fingerprint() -> str:
+    """Changes whenever the analysis would index a text differently: an index built
+    with another fingerprint must be rebuilt."""
+    digest = hashlib.sha1(PIPELINE_VERSION.encode())
+    for name in DATA_FILES:
+        digest.update((resources.files("handbook") / "data" / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: 'Ideeën' -> 'ideeen', 'café' -> 'cafe'."""
+    text = text.casefold()
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _drop_apostrophe_s(word: str) -> str:
+    for mark in ("'s", "’s"):
+        if word.endswith(mark):
+            return word[: -len(mark)]
+    return word.replace("’", "'")
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    return frozenset(_data("stopwords.txt"))
+
+
+@cache
+def exceptions() -> dict[str, str]:
+    table = {}
+    for line in _data("stem_exceptions.txt"):
+        form, base = line.split()
+        table[form] = base
+    return table
+
+
+_snowball = snowballstemmer.stemmer("dutch")  # Snowball 3's Dutch; fast when PyStemmer is installed
+
+
+def _restore_prefix(word: str, stem: str) -> str:
+    """Snowball 3 removes a 'ge-' prefix ('gemaakt' -> 'maak'), which also cuts
+    nouns: 'gezin' -> 'zin', 'begeleiding' -> 'beleid', 'gezondheid' -> 'zon'.
+    Put the removed 'ge' back: the stem then only ever differs from the word at its
+    end, so 'gezin' and 'gezinnen' still meet (on 'gezin') and never meet 'zin'."""
+    same = 0
+    for a, b in zip(word, stem):
+        if a != b:
+            break
+        same += 1
+    if same < len(stem) and word[same : same + 2] == "ge" and word[same + 2 :].startswith(stem[same : same + 2]):
+        return word[: same + 2] + stem[same:]
+    return stem
+
+
+def snowball_stem(word: str) -> str:
+    """Snowball 3 Dutch as it is, for comparison in the tests."""
+    return _snowball.stemWord(word)
+
+
+@cache
+def stem(word: str) -> str:
+    """The stem of a folded word."""
+    word = _drop_apostrophe_s(word)
+    if word in exceptions():
+        return exceptions()[word]
+    if len(word) < MIN_STEM_LENGTH or not word.isalpha():
+        return word
+    return _restore_prefix(word, _snowball.stemWord(word))
+
+
+@cache
+def _part_stems() -> frozenset[str]:
+    return frozenset(stem(fold(w)) for w in _data("compound_parts.txt") if not w.startswith("!"))
+
+
+@cache
+def _false_tails() -> tuple[str, ...]:
+    """Word endings that look like a part but are not: '!houder' keeps 'budgethouder'
+    from being indexed under 'ouder'."""
+    return tuple(stem(fold(w[1:])) for w in _data("compound_parts.txt") if w.startswith("!"))
+
+
+def _as_part(head: str) -> str | None:
+    """A compound's first part as a known stem, allowing a linking 's', 'e' or 'en'."""
+    parts = _part_stems()
+    for candidate in (head, *(head[: -len(k)] for k in LINKERS if head.endswith(k))):
+        if len(candidate) < MIN_HEAD:
+            continue
+        base = exceptions().get(candidate, candidate)
+        for form in (base, stem(base)):
+            if form in parts:
+                return form
+    return None
+
+
+@cache
+def split_compound(word_stem: str) -> tuple[str, ...]:
+    """The known parts of a stemmed compound, longest last part first:
+    'opvoedondersteun' -> ('ondersteun', 'opvoed'). Empty when it is no compound."""
+    parts = _part_stems()
+    for cut in range(MIN_HEAD, len(word_stem) - MIN_TAIL + 1):
+        tail = word_stem[cut:]
+        if tail not in parts or any(len(f) > len(tail) and word_stem.endswith(f) for f in _false_tails()):
+            continue
+        head = word_stem[:cut]
+        known = _as_part(head)
+        if known:
+            return (tail, known, *split_compound(known))
+        inner = split_compound(head)
+        if inner:
+            return (tail, *inner)
+        if len(head) >= MIN_TAIL:
+            # An unknown first part ('gespreks' in 'gespreksleider' is known, 'buurtvader'...):
+            # the last part alone still says what the compound is about.
+            return (tail,)
+    return ()
+
+
+@cache
+def terms(word: str, mode: str = "index") -> tuple[str, ...]:
+    """The index terms of one folded word: its stem, and at index time its parts."""
+    word = _drop_apostrophe_s(word)
+    if word in stopwords():
+        return ()
+    base = stem(word)
+    if mode != "index":
+        return (base,)
+    parts = tuple(p for p in split_compound(base) if p != base)
+    return (base, *dict.fromkeys(parts))
+
+
+def words(text: str) -> Iterator[tuple[str, int, int]]:
+    """Every folded word of a text with its start and end offset in the text."""
+    for match in WORD.finditer(text):
+        yield fold(match.group()), match.start(), match.end()
+
+
+def tokens(text: str, mode: str = "index", morph: bool = True) -> Iterator[tuple[str, int, int, int]]:
+    """(term, position, start, end) of every index term of a text. Compound parts
+    share the position and offsets of their compound, so phrases and highlights
+    still line up. With ``morph=False``: the folded words themselves (for
+    spelling suggestions)."""
+    pos = 0
+    for word, start, end in words(text):
+        if not morph:
+            word = _drop_apostrophe_s(word)
+            if word not in stopwords():
+                yield word, pos, start, end
+                pos += 1
+            continue
+        found = terms(word, mode)
+        for term in found:
+            yield term, pos, start, end
+        if found:
+            pos += 1
+
+
+@cache
+def synonym_groups() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(m.strip() for m in line.split("|") if m.strip()) for line in _data("synonyms.txt"))
+
+
+_QUOTED = re.compile(r'"[^"]*"')
+
+
+def expand_synonyms(query: str) -> str:
+    """Rewrite every synonym in a query (outside quotes) to an OR of its group:
+    'intervisie' -> '(intervisie OR "collegiale consultatie")'."""
+    quoted = [m.span() for m in _QUOTED.finditer(query)]
+    found = [(fold(w), s, e) for w, s, e in ((m.group(), m.start(), m.end()) for m in WORD.finditer(query))]
+    found = [(w, s, e) for w, s, e in found if not any(a <= s < b for a, b in quoted)]
+    replacements = []  # (start, end, text)
+    i = 0
+    while i < len(found):
+        match = None
+        for group in synonym_groups():
+            for member in group:
+                member_words = [w for w, _, _ in words(member)]
+                n = len(member_words)
+                window = found[i : i + n]
+                if n and [w for w, _, _ in window] == member_words and _adjacent(query, window):
+                    if match is None or n > match[0]:
+                        match = (n, group)
+        if match is None:
+            i += 1
+            continue
+        n, group = match
+        alternatives = " OR ".join(f'"{m}"' if " " in m else m for m in group)
+        replacements.append((found[i][1], found[i + n - 1][2], f"({alternatives})"))
+        i += n
+    for start, end, text in reversed(replacements):
+        query = query[:start] + text + query[end:]
+    return query
+
+
+def _adjacent(query: str, window) -> bool:
+    """The words of a multi-word synonym must follow each other with only spaces between."""
+    return all(not query[a[2] : b[1]].strip() for a, b in zip(window, window[1:]))

@@ -1,0 +1,290 @@
+"""Keep the search index in ``<root>/.handbook/index/`` up to date with the pages.
+
+Layout::
+
+    .handbook/index/lock        held (flock) by the one run that writes
+    .handbook/index/CURRENT     {"generation": "gen-3", "fingerprint": ...}, replaced atomically
+    .handbook/index/gen-3/      the Whoosh index of that generation
+    .handbook/index/state.json  a cheap signature of content/ at the last update
+
+An update is incremental: pages whose file digest is not in the index are (re)added,
+pages that are gone or no longer published are deleted; the cost follows the change.
+A rebuild writes a new generation next to the old one and only then points CURRENT
+at it, so a run killed half-way leaves the previous index in place. A missing,
+damaged or outdated index (other analysis) is rebuilt, with a Dutch notice.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import re
+import shutil
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from handbook import analysis, search_engine
+from handbook.loader import Corpus, page_files
+
+INDEX_DIR = Path(".handbook") / "index"
+LOCK_TIMEOUT = 600.0  # seconds to wait for another run before giving up
+# Test hook: seconds to sleep after every document written, so a test can kill a run mid-write.
+PAUSE_ENV = "HANDBOOK_INDEX_PAUSE"
+
+
+class IndexUnavailable(Exception):
+    """The index cannot be used; the message is Dutch and meant for people."""
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    added: int
+    changed: int
+    removed: int
+    unchanged: int
+    total: int  # pages in the index afterwards
+    rebuilt: bool
+    seconds: float
+    notice: str | None = None  # Dutch: why the index was rebuilt, if it was not asked for
+
+    @property
+    def reindexed(self) -> int:
+        return self.added + self.changed
+
+    def summary(self) -> str:
+        if self.rebuilt:
+            return f"zoekindex opgebouwd: {self.total} pagina's in {self.seconds:.1f} s"
+        if not (self.added or self.changed or self.removed):
+            return f"zoekindex is bij: {self.total} pagina's, niets veranderd"
+        return (
+            f"zoekindex bijgewerkt in {self.seconds:.2f} s: {self.added} nieuw, {self.changed} gewijzigd, "
+            f"{self.removed} verwijderd ({self.total} pagina's)"
+        )
+
+
+def index_dir(root: Path) -> Path:
+    return Path(root) / INDEX_DIR
+
+
+# -- what goes into the index --------------------------------------------------------
+
+_FENCE = re.compile(r"^\s*(```|~~~).*$", re.M)
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_TAG = re.compile(r"<[^>\n]+>")
+_LINE_MARK = re.compile(r"^\s*(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+|!!!\s+\w+|\?\?\?\+?\s+\w+|\|)", re.M)
+_EMPHASIS = re.compile(r"(\*\*|__|\*|`|~~|==|\|)")
+
+
+def plain_text(markdown: str) -> str:
+    """The readable text of a Markdown body, for indexing and snippets."""
+    text = _FENCE.sub("", markdown)
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _REF_LINK.sub(r"\1", text)
+    text = _TAG.sub(" ", text)
+    text = _LINE_MARK.sub("", text)
+    text = _EMPHASIS.sub("", text)
+    return text
+
+
+def page_record(page) -> dict:
+    """The values of one page the index keeps, in plain Python."""
+    neighbourhoods = page.slugs("neighbourhoods") + page.slugs("neighbourhood")
+    if page.type == "neighbourhood":
+        neighbourhoods.append(page.slug)
+    return {
+        "path": page.path,
+        "digest": page.digest,
+        "slug": page.slug,
+        "title": page.title,
+        "description": page.description,
+        "body": plain_text(page.body),
+        "type": page.type,
+        "themes": page.slugs("themes") + ([page.slug] if page.type == "theme" else []),
+        "audience": page.slugs("audience"),
+        "neighbourhood": list(dict.fromkeys(neighbourhoods)),
+        "updated": str(page.meta.get("updated") or ""),
+    }
+
+
+# -- the lock and the generations ------------------------------------------------------
+
+
+@contextmanager
+def _locked(directory: Path, timeout: float = LOCK_TIMEOUT):
+    """One writer at a time. flock is released by the kernel when a run dies, so a
+    killed run never leaves a stale lock behind."""
+    directory.mkdir(parents=True, exist_ok=True)
+    with open(directory / "lock", "a+") as handle:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise IndexUnavailable(
+                        f"de zoekindex wordt al {int(timeout)} s door een andere opdracht bijgewerkt; "
+                        "wacht tot die klaar is en probeer het opnieuw"
+                    ) from None
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _read_current(directory: Path) -> dict | None:
+    try:
+        data = json.loads((directory / "CURRENT").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("generation"), str):
+        return None
+    if not re.fullmatch(r"gen-\d+", data["generation"]):
+        return None
+    return data
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(temp, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temp, path)
+    fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _generations(directory: Path) -> list[int]:
+    found = []
+    for entry in directory.iterdir() if directory.is_dir() else ():
+        match = re.fullmatch(r"gen-(\d+)", entry.name)
+        if match and entry.is_dir():
+            found.append(int(match.group(1)))
+    return sorted(found)
+
+
+def _clean(directory: Path, keep: set[str]) -> None:
+    """Remove generations left by killed rebuilds and those older than the previous one
+    (a reader that opened the previous one a moment ago can still finish)."""
+    for number in _generations(directory):
+        name = f"gen-{number}"
+        if name not in keep:
+            shutil.rmtree(directory / name, ignore_errors=True)
+    for temp in directory.glob(".*.tmp"):
+        temp.unlink(missing_ok=True)
+
+
+def open_current(root: Path):
+    """The current index for reading. Raises IndexUnavailable (Dutch) if there is none
+    or it cannot be read; ``update_index`` then rebuilds it."""
+    directory = index_dir(root)
+    current = _read_current(directory)
+    if current is None:
+        raise IndexUnavailable("er is nog geen zoekindex")
+    if current.get("fingerprint") != analysis.fingerprint():
+        raise IndexUnavailable("de zoekindex is gemaakt met een andere taalverwerking")
+    try:
+        return search_engine.open_index(directory / current["generation"])
+    except search_engine.EngineError as exc:
+        raise IndexUnavailable(f"de zoekindex is beschadigd ({exc})") from exc
+
+
+# -- the update ---------------------------------------------------------------------
+
+
+def _pause():
+    seconds = float(os.environ.get(PAUSE_ENV) or 0)
+    if seconds > 0:
+        return lambda: time.sleep(seconds)
+    return None
+
+
+def update_index(corpus: Corpus, rebuild: bool = False) -> IndexStats:
+    """Bring the index in line with the corpus's published pages; see the module doc."""
+    started = time.perf_counter()
+    directory = index_dir(corpus.root)
+    wanted = {page.path: page for page in corpus.published()}
+    with _locked(directory):
+        current = _read_current(directory)
+        notice = None
+        ix = None
+        if not rebuild:
+            try:
+                ix = open_current(corpus.root)
+            except IndexUnavailable as exc:
+                notice = f"{exc}; de zoekindex wordt opnieuw opgebouwd" if current else "er was nog geen zoekindex; die wordt nu opgebouwd"
+        if ix is None:
+            stats = _rebuild(directory, current, wanted, started, notice)
+        else:
+            stats = _update(ix, wanted, started)
+        _write_atomic(directory / "state.json", json.dumps({"content": content_signature(corpus.root)}))
+        return stats
+
+
+def _rebuild(directory: Path, current: dict | None, wanted: dict, started: float, notice: str | None) -> IndexStats:
+    numbers = _generations(directory)
+    if current:
+        numbers.append(int(current["generation"].split("-")[1]))
+    name = f"gen-{max(numbers, default=0) + 1}"
+    target = directory / name
+    shutil.rmtree(target, ignore_errors=True)
+    ix = search_engine.create(target)
+    documents = (search_engine.document(page_record(wanted[path])) for path in sorted(wanted))
+    search_engine.write(ix, documents, pause=_pause())
+    ix.close()
+    _write_atomic(directory / "CURRENT", json.dumps({"generation": name, "fingerprint": analysis.fingerprint()}))
+    _clean(directory, keep={name, current["generation"] if current else name})
+    return IndexStats(
+        added=len(wanted), changed=0, removed=0, unchanged=0, total=len(wanted), rebuilt=True,
+        seconds=time.perf_counter() - started, notice=notice,
+    )
+
+
+def _update(ix, wanted: dict, started: float) -> IndexStats:
+    have = search_engine.indexed(ix)
+    removed = sorted(set(have) - set(wanted))
+    added = sorted(path for path in wanted if path not in have)
+    changed = sorted(path for path in wanted if path in have and have[path] != wanted[path].digest)
+    if removed or added or changed:
+        documents = [search_engine.document(page_record(wanted[path])) for path in added + changed]
+        search_engine.write(ix, documents, delete_paths=removed + changed, pause=_pause())
+    ix.close()
+    return IndexStats(
+        added=len(added), changed=len(changed), removed=len(removed),
+        unchanged=len(wanted) - len(added) - len(changed), total=len(wanted), rebuilt=False,
+        seconds=time.perf_counter() - started,
+    )
+
+
+# -- is the index still current? ---------------------------------------------------------
+
+
+def content_signature(root: Path) -> str:
+    """Changes when a page file is added, removed, or written: stat only, no reading."""
+    digest = hashlib.sha1()
+    for file in page_files(root):
+        stat = file.stat()
+        digest.update(f"{file.as_posix()}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
+    return digest.hexdigest()
+
+
+def is_fresh(root: Path) -> bool:
+    """Whether the last update saw content/ as it is now (and an index is there)."""
+    directory = index_dir(root)
+    try:
+        state = json.loads((directory / "state.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return _read_current(directory) is not None and state.get("content") == content_signature(root)

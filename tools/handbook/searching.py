@@ -1,0 +1,154 @@
+"""Search the handbook: a query in, ranked results with snippets, counts and
+did-you-mean suggestions out. Plain values only; the engine stays in search_engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from handbook import analysis, indexing, search_engine
+from handbook.loader import load_corpus
+
+OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+
+
+class QueryProblem(Exception):
+    """A query that cannot be searched; the message is Dutch and says how to fix it."""
+
+
+@dataclass(frozen=True)
+class Result:
+    path: str
+    title: str
+    type: str
+    score: float
+    snippet: str
+    themes: tuple = ()
+
+    def as_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "title": self.title,
+            "type": self.type,
+            "score": self.score,
+            "snippet": self.snippet,
+            "themes": list(self.themes),
+        }
+
+
+@dataclass(frozen=True)
+class Outcome:
+    query: str
+    results: list
+    total: int
+    by_type: dict
+    by_theme: dict
+    did_you_mean: str | None = None
+    notices: list = field(default_factory=list)
+
+
+def check_query(text: str) -> str:
+    """The query, stripped; or a QueryProblem saying in Dutch what is wrong with it."""
+    text = (text or "").strip()
+    if not text:
+        raise QueryProblem("de zoekvraag is leeg; typ een of meer woorden, bijvoorbeeld: handbook search gezinnen")
+    if text.count('"') % 2:
+        raise QueryProblem(
+            'de zoekvraag heeft een aanhalingsteken (") zonder tweede; zet een woordgroep tussen twee '
+            'aanhalingstekens, zoals "collegiale consultatie", of laat ze weg'
+        )
+    depth = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            break
+    if depth:
+        raise QueryProblem("de haakjes in de zoekvraag kloppen niet: elk '(' heeft een ')' nodig; of laat ze weg")
+    return text
+
+
+def ensure_index(root: Path) -> list[str]:
+    """Update the index when content/ changed since the last update; Dutch notices."""
+    if indexing.is_fresh(root):
+        return []
+    stats = indexing.update_index(load_corpus(root))
+    return [n for n in (stats.notice, stats.summary()) if n]
+
+
+def search(root: Path, text: str, type: str | None = None, theme: str | None = None,
+           audience: str | None = None, limit: int = 10, searcher=None) -> Outcome:
+    """Search the handbook at ``root``. Pass an open ``searcher`` to reuse it across
+    queries (as the benchmarks do); otherwise the index is checked, updated if the
+    pages changed, and opened for this one query."""
+    text = check_query(text)
+    notices = []
+    if searcher is None:
+        notices = ensure_index(Path(root))
+        with search_engine.searcher(indexing.open_current(root)) as opened:
+            return _search(opened, text, type, theme, audience, limit, notices)
+    return _search(searcher, text, type, theme, audience, limit, notices)
+
+
+def _search(searcher, text, type, theme, audience, limit, notices) -> Outcome:
+    try:
+        parsed = searcher.parse(analysis.expand_synonyms(text))
+    except search_engine.QueryError as exc:
+        raise QueryProblem(f"de zoekvraag kan niet gelezen worden ({exc}); gebruik gewone woorden") from exc
+    if searcher.is_empty(parsed):
+        raise QueryProblem(
+            "de zoekvraag bevat geen woorden om op te zoeken (alleen leestekens of woordjes als 'de' en 'het'); "
+            "probeer een ander woord"
+        )
+    found = searcher.search(parsed, {"type": type, "themes": theme, "audience": audience}, limit=max(1, limit))
+    results = [
+        Result(
+            path=hit.path,
+            title=hit.title,
+            type=hit.type,
+            score=hit.score,
+            snippet=hit.snippet,
+            themes=tuple(t for t in hit.fields.get("themes", "").split(",") if t),
+        )
+        for hit in found.hits
+    ]
+    return Outcome(
+        query=text,
+        results=results,
+        total=found.total,
+        by_type=dict(sorted(found.by_type.items(), key=lambda kv: (-kv[1], kv[0]))),
+        by_theme=dict(sorted(found.by_theme.items(), key=lambda kv: (-kv[1], kv[0]))),
+        did_you_mean=_did_you_mean(searcher, text),
+        notices=notices,
+    )
+
+
+def _did_you_mean(searcher, text: str) -> str | None:
+    """The query with each word the handbook does not use replaced by the closest word
+    it does use ('laaggeletterheid' -> 'laaggeletterdheid'); None when nothing changed.
+    When the word still found pages through its stem, only a correction that is more
+    than another inflection of it is offered ('ouders' does not suggest 'ouder')."""
+    corrected, changed = text, False
+    for match in reversed(list(analysis.WORD.finditer(text))):
+        raw = match.group()
+        word = analysis.fold(raw)
+        if raw in OPERATORS or word in analysis.stopwords() or searcher.word_known(word):
+            continue
+        terms = analysis.terms(word, "query")
+        found_anyway = bool(terms) and searcher.term_known(terms[0])
+        for suggestion in searcher.suggest(word):
+            if found_anyway and _inflection(word, suggestion):
+                continue
+            corrected = corrected[: match.start()] + suggestion + corrected[match.end() :]
+            changed = True
+            break
+    return corrected if changed else None
+
+
+def _inflection(a: str, b: str) -> bool:
+    """Whether two words differ only at their end, as 'ouder' and 'ouders' do."""
+    same = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        same += 1
+    return same >= min(len(a), len(b)) - 2
