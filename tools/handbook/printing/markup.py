@@ -82,9 +82,10 @@ class _PrintTree(Treeprocessor):
         file = self.context.corpus.content_dir / rel if rel else None
         if file is None or not file.is_file():
             # No network and no file: print the description instead of an empty frame.
+            alt = element.get("alt") or ""
             element.tag = "span"
             element.attrib = {"class": "missing-image"}
-            element.text = element.get("alt") or ""
+            element.text = alt
             return
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
         element.set("src", f"data:{kind};base64,{base64.b64encode(file.read_bytes()).decode('ascii')}")
