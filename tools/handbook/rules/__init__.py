@@ -10,11 +10,13 @@ from handbook.rules import (
     images,
     isbn,
     links,
+    personal_data,
     ranges,
     references,
     schema,
     sections,
     unique,
+    unsafe_html,
 )
 
-RULES = [schema, dates, file_name, references, unique, sections, links, images, drafts, ranges, isbn]
+RULES = [schema, dates, file_name, references, unique, sections, links, images, drafts, ranges, isbn, personal_data, unsafe_html]
