@@ -21,15 +21,20 @@ def add_arguments(parser):
     parser.add_argument("--format", choices=FORMATS, default=None, help="pdf (standaard) of html")
 
 
-def _search():
-    """The handbook's search index when it is there; otherwise a plain word match."""
-    from handbook.printing.selection import plain_search
+# A search print takes at most this many pages, best first: a booklet, not the whole handbook.
+QUERY_LIMIT = 60
+
+
+def index_search(corpus, query: str) -> list:
+    """The pages the handbook's search index finds for a query, best first."""
+    from handbook import searching
+    from handbook.printing.selection import PrintError
 
     try:
-        from handbook.searching import search_pages  # the index (issue 5), when installed
-    except ImportError:
-        return plain_search
-    return search_pages
+        outcome = searching.search(corpus.root, query, limit=QUERY_LIMIT)
+    except searching.QueryProblem as exc:
+        raise PrintError(str(exc)) from exc
+    return [corpus.by_path[r.path] for r in outcome.results if r.path in corpus.by_path]
 
 
 def _format(args) -> str:
@@ -56,7 +61,7 @@ def run(args) -> int:
     corpus = load_corpus(args.root)
     fmt = _format(args)
     try:
-        selection = select(corpus, theme=args.theme, type=args.type, query=args.query, pages=args.pages, search=_search())
+        selection = select(corpus, theme=args.theme, type=args.type, query=args.query, pages=args.pages, search=index_search)
         stem = selection.name + ("-kaarten" if args.handout else "")
         out = Path(args.output) if args.output else Path(f"{stem}.{fmt}")
         if out.is_dir():

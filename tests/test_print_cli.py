@@ -1,0 +1,110 @@
+"""handbook print on the command line, and the print versions written into a built site."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from pypdf import PdfReader
+
+from handbook.cli import main
+from handbook.loader import load_corpus
+from handbook.printing import pdf as pdf_module
+from handbook.printing import write_theme_prints
+from print_fixtures import make_handbook
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory):
+    return make_handbook(tmp_path_factory.mktemp("print-cli"))
+
+
+def run(root, *args):
+    return main(["--root", str(root), "print", *args])
+
+
+def test_unknown_theme_exit_1_with_suggestion_and_no_file(root, tmp_path, capsys):
+    assert run(root, "--theme", "empowermnt", "-o", str(tmp_path / "x.pdf")) == 1
+    assert "onbekend thema 'empowermnt' — bedoelde je 'empowerment'?" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_empty_theme_exit_1(root, tmp_path, capsys):
+    assert run(root, "--theme", "empowerment", "-o", str(tmp_path / "x.pdf")) == 1
+    assert "nog geen gepubliceerde" in capsys.readouterr().err
+
+
+def test_unknown_type_exit_1(root, tmp_path, capsys):
+    assert run(root, "--type", "metoden", "-o", str(tmp_path / "x.pdf")) == 1
+    assert "bedoelde je 'methoden'?" in capsys.readouterr().err
+
+
+def test_error_keeps_the_previous_file(root, tmp_path):
+    out = tmp_path / "boekje.pdf"
+    out.write_bytes(b"vorige versie")
+    assert run(root, "--theme", "onbekend", "-o", str(out)) == 1
+    assert out.read_bytes() == b"vorige versie"
+
+
+def test_failed_write_leaves_no_half_file(root, tmp_path, monkeypatch):
+    out = tmp_path / "boekje.pdf"
+    out.write_bytes(b"vorige versie")
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device", str(dst))
+
+    monkeypatch.setattr(pdf_module.os, "replace", broken_replace)
+    assert run(root, "--theme", "werken-met-ouders", "-o", str(out)) == 1
+    assert out.read_bytes() == b"vorige versie"
+    assert [p.name for p in tmp_path.iterdir()] == ["boekje.pdf"]
+
+
+def test_no_choice_is_a_usage_error(root, capsys):
+    assert run(root) == 2
+    assert "kies precies één" in capsys.readouterr().err
+
+
+def test_html_format_from_the_file_name(root, tmp_path):
+    assert run(root, "--theme", "werken-met-ouders", "-o", str(tmp_path / "boekje.html")) == 0
+    html = (tmp_path / "boekje.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "Begin met koffie" in html
+
+
+def test_query_uses_the_search_index(root, tmp_path):
+    assert run(root, "--query", "koffie", "-o", str(tmp_path / "q.pdf")) == 0
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "q.pdf").pages)
+    assert "Begin met koffie" in text and "Zoekresultaat: koffie" in text
+
+
+def test_two_runs_in_separate_processes_give_the_same_bytes(root, tmp_path):
+    outputs = []
+    for name in ("a.pdf", "b.pdf"):
+        subprocess.run(
+            [sys.executable, "-m", "handbook", "--root", str(root), "print", "koffie-eerst", "kringgesprek", "--handout",
+             "-o", str(tmp_path / name)],
+            check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": "random"},
+        )
+        outputs.append((tmp_path / name).read_bytes())
+    assert outputs[0] == outputs[1] and outputs[0].startswith(b"%PDF")
+
+
+def test_theme_prints_for_the_site(root, tmp_path):
+    corpus = load_corpus(root)
+    written = write_theme_prints(corpus, tmp_path / "site", cache_dir=tmp_path / "cache")
+    assert written == {"werken-met-ouders": {"pdf": "print/werken-met-ouders.pdf", "html": "print/werken-met-ouders.html"}}
+    assert sorted(p.name for p in (tmp_path / "site" / "print").iterdir()) == ["werken-met-ouders.html", "werken-met-ouders.pdf"]
+    assert len(PdfReader(tmp_path / "site" / "print" / "werken-met-ouders.pdf").pages) == 9
+
+
+def test_theme_prints_reuse_unchanged_pdfs(root, tmp_path, monkeypatch):
+    corpus = load_corpus(root)
+    write_theme_prints(corpus, tmp_path / "one", cache_dir=tmp_path / "cache")
+
+    def no_render(*args, **kwargs):
+        raise AssertionError("rendered again although nothing changed")
+
+    monkeypatch.setattr("handbook.printing.site.render_pdf", no_render)
+    write_theme_prints(corpus, tmp_path / "two", cache_dir=tmp_path / "cache")
+    assert (tmp_path / "one/print/werken-met-ouders.pdf").read_bytes() == (tmp_path / "two/print/werken-met-ouders.pdf").read_bytes()
