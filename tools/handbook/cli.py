@@ -12,6 +12,7 @@ from pathlib import Path
 # Modules are imported only when their command runs, so `check` stays quick.
 COMMANDS = [
     ("check", "handbook.commands.check", "controleer de pagina's en meld elk probleem met bestand en regel"),
+    ("new", "handbook.commands.new", "maak een nieuwe pagina (als concept) uit het sjabloon van een paginatype"),
     ("index", "handbook.commands.index", "werk de zoekindex bij (alleen wat veranderde), of bouw hem opnieuw met --rebuild"),
     ("search", "handbook.commands.search", "zoek in het handboek, met fragmenten en aantallen per soort en thema"),
     ("print", "handbook.commands.print", "print een thema of gekozen pagina's als boekje (PDF) of als methodekaarten"),
