@@ -56,13 +56,26 @@ def fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+class _FoldTable(dict):
+    """str.translate table that works out each character's folded form once."""
+
+    def __missing__(self, code: int):
+        char = chr(code)
+        if char.isascii():
+            folded = char
+        else:
+            folded = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lower case without accents: 'Ideeën' -> 'ideeen', 'café' -> 'cafe'."""
     text = text.casefold()
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return text if text.isascii() else text.translate(_FOLD)
 
 
 def _drop_apostrophe_s(word: str) -> str:

@@ -15,8 +15,9 @@ from handbook.rules import (
     references,
     schema,
     sections,
+    similar,
     unique,
     unsafe_html,
 )
 
-RULES = [schema, dates, file_name, references, unique, sections, links, images, drafts, ranges, isbn, personal_data, unsafe_html]
+RULES = [schema, dates, file_name, references, unique, sections, links, images, drafts, ranges, isbn, personal_data, unsafe_html, similar]
