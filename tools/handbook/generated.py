@@ -7,7 +7,9 @@ can call ``generated_pages`` the same way.
 
 from __future__ import annotations
 
-PRODUCERS: list = []
+from handbook import listings
+
+PRODUCERS: list = [listings.overview_pages]
 
 
 def generated_pages(corpus) -> dict[str, str]:

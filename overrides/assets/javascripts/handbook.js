@@ -1,0 +1,72 @@
+/* The handbook's own behaviour, in plain JavaScript (no libraries, no network):
+   - print buttons print the page;
+   - method and tip overviews filter their cards by theme, audience and duration.
+   Everything here is an enhancement: without JavaScript the buttons and filter
+   forms stay hidden and every card is shown. */
+(function () {
+  "use strict";
+
+  function setUpPrint() {
+    document.querySelectorAll("[data-hb-print]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
+  // A card matches when it has every chosen value; duration: its shortest time fits the time you have.
+  function matches(card, key, value) {
+    if (!value) return true;
+    if (key === "duration-min") {
+      var min = parseInt(card.getAttribute("data-duration-min"), 10);
+      return !isNaN(min) && min <= parseInt(value, 10);
+    }
+    var values = (card.getAttribute("data-" + key) || "").split(" ");
+    return values.indexOf(value) !== -1;
+  }
+
+  function setUpFilter(form) {
+    var scope = form.closest("article") || document;
+    var cards = Array.prototype.slice.call(scope.querySelectorAll("[data-hb-card]"));
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-hb-filter-key]"));
+    var count = form.querySelector("[data-hb-filter-count]");
+    var empty = scope.querySelector("[data-hb-filter-empty]");
+    var plural = form.getAttribute("data-plural") || "pagina's";
+
+    function apply(remember) {
+      var shown = 0;
+      cards.forEach(function (card) {
+        var ok = selects.every(function (s) { return matches(card, s.getAttribute("data-hb-filter-key"), s.value); });
+        card.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      var filtered = selects.some(function (s) { return s.value; });
+      count.textContent = filtered ? shown + " van " + cards.length + " " + plural : cards.length + " " + plural;
+      if (empty) empty.hidden = shown !== 0;
+      if (remember && window.history && window.history.replaceState) {
+        var params = new URLSearchParams(window.location.search);
+        selects.forEach(function (s) { if (s.value) params.set(s.name, s.value); else params.delete(s.name); });
+        var query = params.toString();
+        window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+      }
+    }
+
+    // A filtered overview can be bookmarked or shared: choices live in the address (?theme=...).
+    var params = new URLSearchParams(window.location.search);
+    selects.forEach(function (s) {
+      var wanted = params.get(s.name);
+      if (wanted && Array.prototype.some.call(s.options, function (o) { return o.value === wanted; })) s.value = wanted;
+      s.addEventListener("change", function () { apply(true); });
+    });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    apply(false);
+  }
+
+  function start() {
+    setUpPrint();
+    document.querySelectorAll("form[data-hb-filter]").forEach(setUpFilter);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

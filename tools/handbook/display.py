@@ -1,0 +1,91 @@
+"""Front-matter values as a Dutch reader sees them: dates, ranges, names, citations.
+
+Plain functions shared by the overviews (listings.py) and the page data
+(page_view.py); they know nothing of mkdocs."""
+
+from __future__ import annotations
+
+import posixpath
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+          "november", "december")
+
+AUDIENCE_LABELS = {
+    "professionals": "Professionals",
+    "vrijwilligers": "Vrijwilligers",
+    "ouders": "Ouders",
+    "trainers": "Trainers",
+    "beleidsmakers": "Beleidsmakers",
+    "onderzoekers": "Onderzoekers",
+}
+
+
+def dutch_date(value) -> str:
+    """'2026-11-23' -> '23 november 2026'; anything else as it is ('onbekend')."""
+    text = str(value or "")
+    parts = text.split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts) and 1 <= int(parts[1]) <= 12:
+        return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return text
+
+
+def span(value, unit: str) -> str:
+    """A {min, max} range: '60–90 minuten', or '60 minuten' when both are equal."""
+    if not isinstance(value, dict) or not isinstance(value.get("min"), int) or not isinstance(value.get("max"), int):
+        return ""
+    low, high = value["min"], value["max"]
+    return f"{low} {unit}" if low == high else f"{low}–{high} {unit}"
+
+
+def names(value) -> str:
+    """A list of names as Dutch prose: 'A', 'A en B', 'A, B en C'."""
+    items = [str(v) for v in value] if isinstance(value, list) else ([str(value)] if value else [])
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def audience(page) -> str:
+    return names([AUDIENCE_LABELS.get(a, a).lower() for a in page.slugs("audience")])
+
+
+def year(value) -> str:
+    # 'z.j.' (zonder jaar) is how Dutch reference lists mark an unknown year.
+    return "z.j." if value in (None, "", "onbekend") else str(value)
+
+
+def citation(source) -> str:
+    """A full citation without the web address: 'Auteurs (jaar). Titel. Uitgever. ISBN ...'."""
+    meta = source.meta
+    authors = names(meta.get("authors"))
+    parts = [f"{authors} ({year(meta.get('year'))})." if authors else f"({year(meta.get('year'))})."]
+    parts.append(f"{source.title.rstrip('.')}.")
+    if meta.get("publisher"):
+        parts.append(f"{meta['publisher']}.")
+    if meta.get("isbn"):
+        parts.append(f"ISBN {meta['isbn']}.")
+    return " ".join(parts)
+
+
+def relative_href(here: str, target: str) -> str:
+    """The link from the page at URL ``here`` to ``target``, both relative to the site root.
+
+    Works for directory URLs ('methoden/x/') and file URLs ('methoden/x.html'), so the
+    site also works opened from disk."""
+    base = here if here.endswith("/") else posixpath.dirname(here)
+    rel = posixpath.relpath(target or ".", base or ".")
+    if target.endswith("/") or target == "":
+        rel = rel.rstrip("/") + "/" if rel != "." else "./"
+    return rel
+
+
+def md_text(text: str) -> str:
+    """Text put into Markdown verbatim: Markdown and HTML characters escaped."""
+    out = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for char in "\\`*_[]#":
+        out = out.replace(char, "\\" + char)
+    return out
+
+
+def html_text(text: str) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")

@@ -1,0 +1,248 @@
+"""Overview pages built from the corpus at build time, never committed.
+
+- one overview per type folder (``methoden/index.md``, ...): a card per page with
+  its description and key facts; the method and tip overviews carry data
+  attributes (themes, audience, duration) and a filter form that the site's
+  script switches on;
+- a listing appended to theme, neighbourhood and source pages: every published
+  page tagged with the theme, set in the neighbourhood, or citing the source,
+  grouped by type.
+
+Plain functions from the loader's corpus to Markdown (with ``md_in_html`` blocks
+so that links stay Markdown links that the site engine checks and rewrites).
+Drafts never appear: only ``corpus.published()`` pages are listed.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from handbook import display, schemas
+
+# Reader-facing introductions of each overview (the schemas' descriptions speak to contributors).
+INTROS = {
+    "method": "Werkvormen om samen een situatie uit de praktijk te bespreken en ervan te leren. "
+    "Bij elke methode staat hoe lang ze duurt, met hoeveel mensen je haar doet en wie welke rol heeft.",
+    "tip": "Korte, praktische tips uit de praktijk. Elke tip noemt de bron waar hij vandaan komt.",
+    "roadshow": "Verslagen van roadshows: bijeenkomsten rond een thema in een wijk, waar mensen elkaar "
+    "ontmoeten en samen leren.",
+    "practice": "Praktijken en initiatieven uit wijken in Nederland: wat ze deden, met wie, en wat het opleverde.",
+    "theme": "De thema's van het handboek. Bij elk thema vind je alle methoden, tips, roadshows en praktijken "
+    "die erover gaan.",
+    "neighbourhood": "De wijken waar de praktijken en roadshows uit dit handboek plaatsvonden.",
+    "source": "De publicaties waarop dit handboek is gebaseerd. Bij elke bron zie je welke pagina's eruit putten.",
+}
+
+# The order in which a theme page groups its pages.
+GROUP_ORDER = ("method", "tip", "roadshow", "practice", "neighbourhood", "source")
+
+FILTERED_TYPES = ("method", "tip")
+
+# "How much time do you have?": a method fits when its shortest duration fits.
+DURATION_CHOICES = ((30, "een half uur"), (60, "een uur"), (90, "anderhalf uur"), (120, "twee uur"))
+
+
+def _link(page, from_rel: str) -> str:
+    return posixpath.relpath(page.rel, posixpath.dirname(from_rel) or ".")
+
+
+def tagged(corpus, theme_slug: str) -> list:
+    return [p for p in corpus.published() if theme_slug in p.slugs("themes")]
+
+
+def in_neighbourhood(corpus, slug: str) -> list:
+    return [
+        p
+        for p in corpus.published()
+        if p.meta.get("neighbourhood") == slug or slug in p.slugs("neighbourhoods")
+    ]
+
+
+def citing(corpus, slug: str) -> list:
+    return [p for p in corpus.published() if slug in p.slugs("sources")]
+
+
+def facts(page, corpus) -> list[str]:
+    """The key facts on a page's card: short, in the order a reader scans them."""
+    meta = page.meta
+    found: list[str] = []
+    if page.type == "method":
+        found += [display.span(meta.get("duration"), "minuten"), display.span(meta.get("group_size"), "deelnemers")]
+    elif page.type == "roadshow":
+        hood = corpus.get(meta.get("neighbourhood") or "")
+        found.append(hood.title if hood is not None else str(meta.get("neighbourhood") or ""))
+        date = meta.get("date")
+        found.append("datum onbekend" if date == "onbekend" else display.dutch_date(date))
+    elif page.type == "practice":
+        found += [str(meta.get("city") or ""), str(meta.get("period") or "").replace("onbekend", "periode onbekend")]
+    elif page.type == "source":
+        found += [display.names(meta.get("authors")), display.year(meta.get("year"))]
+    elif page.type == "neighbourhood":
+        found.append(str(meta.get("city") or ""))
+    elif page.type == "theme":
+        count = len(tagged(corpus, page.slug))
+        found.append(f"{count} {'pagina' if count == 1 else 'pagina’s'}")
+    if page.type in ("method", "tip") and page.slugs("audience"):
+        found.append("voor " + display.audience(page))
+    return [f for f in found if f]
+
+
+def _data_attributes(page) -> str:
+    attrs = [
+        f'data-themes="{" ".join(page.slugs("themes"))}"',
+        f'data-audience="{" ".join(page.slugs("audience"))}"',
+    ]
+    duration = page.meta.get("duration")
+    if isinstance(duration, dict) and isinstance(duration.get("min"), int):
+        attrs.append(f'data-duration-min="{duration["min"]}"')
+    return " " + " ".join(attrs)
+
+
+def card(page, corpus, from_rel: str, show_type: bool = False, filterable: bool = False) -> str:
+    """One card: title link, description, key facts. A list item of a ``cards`` list."""
+    label = schemas.page_types()[page.type].label if show_type else ""
+    attrs = _data_attributes(page) if filterable else ""
+    lines = [f'<li class="hb-card hb-card--{page.type}" data-hb-card{attrs} markdown>']
+    if label:
+        lines.append(f'<span class="hb-card__type">{display.html_text(label)}</span>')
+    lines.append(
+        f'<p class="hb-card__title" markdown="span">[{display.md_text(page.title)}]({_link(page, from_rel)})</p>'
+    )
+    if page.description:
+        lines.append(f'<p class="hb-card__text" markdown="span">{display.md_text(page.description)}</p>')
+    found = facts(page, corpus)
+    if found:
+        items = "".join(f"<li>{display.html_text(f)}</li>" for f in found)
+        lines.append(f'<ul class="hb-card__facts">{items}</ul>')
+    lines.append("</li>")
+    return "\n".join(lines)
+
+
+def cards(pages, corpus, from_rel: str, show_type: bool = False, filterable: bool = False) -> str:
+    body = "\n".join(card(p, corpus, from_rel, show_type, filterable) for p in pages)
+    return f'<ul class="hb-cards" markdown>\n{body}\n</ul>'
+
+
+def _options(pairs, everything: str) -> str:
+    options = [f'<option value="">{display.html_text(everything)}</option>']
+    options += [f'<option value="{display.html_text(v)}">{display.html_text(t)}</option>' for v, t in pairs]
+    return "".join(options)
+
+
+def filter_form(pages, corpus, page_type) -> str:
+    """The filter form of an overview: hidden until the site's script runs (it does the filtering)."""
+    plural = page_type.plural.lower()
+    theme_slugs = sorted({s for p in pages for s in p.slugs("themes")})
+    themes = sorted(
+        ((s, corpus.get(s).title if corpus.get(s) is not None else s) for s in theme_slugs), key=lambda t: t[1].casefold()
+    )
+    audiences = [(a, label) for a, label in display.AUDIENCE_LABELS.items() if any(a in p.slugs("audience") for p in pages)]
+    fields = [
+        ("theme", "themes", "Thema", _options(themes, "Alle thema’s")),
+        ("audience", "audience", "Voor wie", _options(audiences, "Iedereen")),
+    ]
+    if any(isinstance(p.meta.get("duration"), dict) for p in pages):
+        choices = [(str(m), f"{label} of korter") for m, label in DURATION_CHOICES]
+        fields.append(("duration", "duration-min", "Hoeveel tijd heb je?", _options(choices, "Maakt niet uit")))
+    html = [
+        f'<form class="hb-filter" data-hb-filter data-plural="{display.html_text(plural)}" hidden '
+        f'aria-label="{display.html_text(page_type.plural)} filteren">'
+    ]
+    for name, key, label, options in fields:
+        html.append(
+            f'<div class="hb-filter__field"><label for="hb-filter-{name}">{label}</label>'
+            f'<select id="hb-filter-{name}" name="{name}" data-hb-filter-key="{key}">{options}</select></div>'
+        )
+    html.append('<p class="hb-filter__count" data-hb-filter-count aria-live="polite"></p>')
+    html.append("</form>")
+    return "".join(html)
+
+
+def _front_matter(title: str, description: str) -> str:
+    # Quoted with JSON-style escapes, which YAML reads back as the same text.
+    quote = lambda s: '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'  # noqa: E731
+    return f"---\ntitle: {quote(title)}\ndescription: {quote(description)}\n---\n"
+
+
+def type_overview(corpus, type_name: str) -> str:
+    page_type = schemas.page_types()[type_name]
+    rel = f"{page_type.folder}/index.md"
+    pages = corpus.of_type(type_name)
+    intro = INTROS.get(type_name, "")
+    parts = [_front_matter(page_type.plural, intro), f"# {page_type.plural}\n", intro + "\n"]
+    if not pages:
+        parts.append(f"Er zijn nog geen {page_type.plural.lower()}.\n")
+        return "\n".join(parts)
+    filterable = type_name in FILTERED_TYPES
+    if filterable:
+        parts.append(filter_form(pages, corpus, page_type) + "\n")
+    parts.append(cards(pages, corpus, rel, filterable=filterable) + "\n")
+    if filterable:
+        parts.append(
+            f'<p class="hb-filter__empty" data-hb-filter-empty hidden>Geen {page_type.plural.lower()} gevonden '
+            "met deze keuze. Kies een ander thema, een andere doelgroep of meer tijd.</p>\n"
+        )
+    return "\n".join(parts)
+
+
+def overview_pages(corpus) -> dict[str, str]:
+    """The producer for generated.PRODUCERS: one overview per type folder, unless the
+    content already has that folder's index.md."""
+    found = {}
+    for type_name, page_type in schemas.page_types().items():
+        if not page_type.folder:
+            continue
+        rel = f"{page_type.folder}/index.md"
+        if (corpus.content_dir / rel).exists():
+            continue
+        found[rel] = type_overview(corpus, type_name)
+    return found
+
+
+def _by_type(pages) -> list[tuple[str, list]]:
+    groups = []
+    for type_name in GROUP_ORDER:
+        members = sorted((p for p in pages if p.type == type_name), key=lambda p: p.title.casefold())
+        if members:
+            groups.append((type_name, members))
+    return groups
+
+
+def grouped(corpus, pages, from_rel: str, heading: str, anchor: str) -> str:
+    """Pages grouped by type, each group under a level-3 heading, below one level-2 heading."""
+    parts = [f"## {heading} {{ #{anchor} }}\n"]
+    for type_name, members in _by_type(pages):
+        plural = schemas.page_types()[type_name].plural
+        parts.append(f"### {plural} ({len(members)}) {{ #{anchor}-{schemas.page_types()[type_name].folder} }}\n")
+        parts.append(cards(members, corpus, from_rel) + "\n")
+    return "\n".join(parts)
+
+
+def theme_listing(corpus, theme) -> str:
+    pages = [p for p in tagged(corpus, theme.slug) if p.path != theme.path]
+    if not pages:
+        return "## Alles over dit thema { #alles-bij-dit-thema }\n\nEr zijn nog geen pagina’s met dit thema.\n"
+    return grouped(corpus, pages, theme.rel, "Alles over dit thema", "alles-bij-dit-thema")
+
+
+def neighbourhood_listing(corpus, hood) -> str:
+    pages = in_neighbourhood(corpus, hood.slug)
+    if not pages:
+        return ""
+    return grouped(corpus, pages, hood.rel, f"In {display.md_text(hood.title)}", "in-deze-wijk")
+
+
+def source_listing(corpus, source) -> str:
+    pages = citing(corpus, source.slug)
+    if not pages:
+        return ""
+    return grouped(corpus, pages, source.rel, "Pagina’s die deze bron gebruiken", "gebruikt-in")
+
+
+LISTINGS = {"theme": theme_listing, "neighbourhood": neighbourhood_listing, "source": source_listing}
+
+
+def appended_listing(corpus, page) -> str:
+    """The Markdown to add below a theme, neighbourhood or source page ('' for other pages)."""
+    make = LISTINGS.get(page.type)
+    return make(corpus, page) if make is not None and page.published else ""

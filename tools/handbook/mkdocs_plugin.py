@@ -1,0 +1,122 @@
+"""The mkdocs adapter: a thin layer between mkdocs events and the handbook's plain functions.
+
+Every event guards, then calls a plain function (loader, generated, listings,
+page_view); nothing here knows about themes, cards or citations. The corpus is read
+once per build, in on_config.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File
+
+from handbook import listings, schemas
+from handbook.generated import generated_pages
+from handbook.loader import load_corpus
+from handbook.page_view import home_view, page_view
+
+# Material's offline plugin loads this shim from unpkg.com; the site serves its own copy instead.
+IFRAME_WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
+
+
+class HandbookConfig(base.Config):
+    root = c.Optional(c.Type(str))  # the repository (holds content/); default: the folder of mkdocs.yml
+    schemas_dir = c.Type(str, default="schemas")  # where the JSON Schemas are published in the site
+    related = c.Type(int, default=6)  # how many "Zie ook" pages at most
+    home_template = c.Type(str, default="home.html")  # unless the home page names its own template
+
+
+class HandbookPlugin(BasePlugin[HandbookConfig]):
+    def __init__(self):
+        self.corpus = None
+        self.by_rel = {}
+        self.files = None
+        self.edit_base = ""
+
+    # Run after Material's offline plugin, which adds the polyfill this replaces.
+    @event_priority(-50)
+    def on_config(self, config):
+        root = Path(self.config.root or Path(config.config_file_path or ".").parent).resolve()
+        self.corpus = load_corpus(root)
+        self.by_rel = {page.rel: page for page in self.corpus.pages}
+        polyfills = config.extra.get("polyfills") or []
+        config.extra["polyfills"] = [IFRAME_WORKER_SHIM if "iframe-worker" in str(p) else p for p in polyfills]
+        self.edit_base = urljoin(config.repo_url, config.edit_uri) if config.repo_url and config.edit_uri else ""
+        if self.edit_base and not self.edit_base.endswith("/"):
+            self.edit_base += "/"
+        return config
+
+    def on_files(self, files, *, config):
+        for file in list(files):
+            page = self.by_rel.get(file.src_uri)
+            if page is not None and page.status != "published":
+                files.remove(file)
+        for rel, markdown in generated_pages(self.corpus).items():
+            if files.get_file_from_path(rel) is None:
+                files.append(File.generated(config, rel, content=markdown))
+        for name, data in schemas.schema_files().items():
+            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            files.append(File.generated(config, f"{self.config.schemas_dir}/{name}", content=text))
+        self.files = files
+        return files
+
+    def on_nav(self, nav, *, config, files):
+        # Sections in the handbook's type order, named by their Dutch plural ("Thema's", not "Themas").
+        types = [t for t in schemas.page_types().values() if t.folder]
+        rank = {t.folder: (i, t.plural) for i, t in enumerate(types)}
+
+        def folder(item):
+            for child in item.children or ():
+                if getattr(child, "file", None) is not None:
+                    return child.file.src_uri.split("/")[0]
+            return ""
+
+        def position(item):
+            if item.is_page and item.is_homepage:
+                return (0, 0)
+            return (1, rank.get(folder(item), (99, ""))[0]) if item.is_section else (2, 0)
+
+        def child_position(child):
+            # Pages are not read yet: their titles come from the corpus.
+            source = self.by_rel.get(child.file.src_uri) if child.is_page else None
+            title = source.title if source is not None else str(child.title or "")
+            return (0 if child.is_page and child.is_index else 1, title.casefold())
+
+        for item in nav.items:
+            if item.is_section and folder(item) in rank:
+                item.title = rank[folder(item)][1]
+                item.children.sort(key=child_position)
+        nav.items.sort(key=position)
+        return nav
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        if page.is_homepage and self.config.home_template:
+            page.meta.setdefault("template", self.config.home_template)
+        source = self.by_rel.get(page.file.src_uri)
+        if source is None:
+            return markdown
+        listing = listings.appended_listing(self.corpus, source)
+        return f"{markdown.rstrip()}\n\n{listing}" if listing else markdown
+
+    def _url_of(self, page) -> str:
+        file = self.files.get_file_from_path(page.rel) if self.files is not None else None
+        return file.url if file is not None else page.url
+
+    def _folder_url(self, folder: str) -> str:
+        file = self.files.get_file_from_path(f"{folder}/index.md") if self.files is not None else None
+        return file.url if file is not None else f"{folder}/"
+
+    def on_page_context(self, context, *, page, config, nav):
+        source = self.by_rel.get(page.file.src_uri)
+        here = page.url
+        if source is not None and source.type != "page":
+            context["handbook"] = page_view(self.corpus, source, self._url_of, here, self.edit_base, self.config.related)
+        if page.is_homepage:
+            context["handbook_home"] = home_view(self.corpus, self._folder_url, self._url_of, here)
+        return context

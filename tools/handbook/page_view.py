@@ -1,0 +1,201 @@
+"""What a page shows around its text, as plain data for the templates.
+
+The metadata card, theme chips, full source citations, "Zie ook", last updated
+date, edit link and print links of a page; and the entry points of the home
+page. Small frozen records; every URL is already relative to the page that shows
+it, so the templates only lay things out (and the site works opened from disk).
+
+``url_of(page) -> str`` gives a loader page's URL relative to the site root, as the
+site engine makes it ('methoden/x.html' or 'methoden/x/'); ``here`` is the URL of
+the page being shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from handbook import display, listings, schemas
+from handbook.related import related_pages
+
+PRINT_DIR = "print"
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    href: str
+    label: str = ""  # the target's type, e.g. "Methode"
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Fact:
+    label: str
+    value: str = ""
+    links: tuple = ()  # Link records, shown after value
+    items: tuple = ()  # (name, explanation) pairs, e.g. a method's roles
+
+
+@dataclass(frozen=True)
+class Citation:
+    text: str  # the full citation, without the web address
+    href: str  # the source's own page in the handbook
+    web: str  # the source's web address, '' if none
+
+
+@dataclass(frozen=True)
+class PageView:
+    type: str
+    type_label: str
+    description: str
+    facts: tuple
+    audience: str
+    themes: tuple
+    sources: tuple
+    sources_heading: str
+    related: tuple
+    updated: str  # '23 november 2026'
+    updated_iso: str  # '2026-11-23', for the <time> element
+    edit_url: str
+    print_html: str  # theme pages: the printed booklet; '' otherwise
+    print_pdf: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    title: str
+    href: str
+    text: str
+    count_label: str  # '12 methoden', '1 pagina'
+    kind: str  # the type name, for the card's icon
+
+
+@dataclass(frozen=True)
+class HomeView:
+    types: tuple
+    themes: tuple
+
+
+UrlOf = Callable[[object], str]
+
+
+def _link(target, url_of: UrlOf, here: str, with_type: bool = False) -> Link:
+    label = schemas.page_types()[target.type].label if with_type else ""
+    return Link(target.title, display.relative_href(here, url_of(target)), label, target.description)
+
+
+def _published(corpus, slugs, type_name: str | None = None) -> list:
+    found = []
+    for slug in slugs:
+        target = corpus.get(slug)
+        if target is not None and target.published and (type_name is None or target.type == type_name):
+            found.append(target)
+    return found
+
+
+def card_facts(corpus, page, url_of: UrlOf, here: str) -> tuple:
+    """The metadata card of a page, by type: method, roadshow, tip, practice, neighbourhood, source."""
+    meta = page.meta
+    facts: list[Fact] = []
+    if page.type == "method":
+        facts.append(Fact("Duur", display.span(meta.get("duration"), "minuten")))
+        facts.append(Fact("Groepsgrootte", display.span(meta.get("group_size"), "deelnemers")))
+        roles = tuple(
+            (str(r.get("name", "")), str(r.get("task", ""))) for r in meta.get("roles") or () if isinstance(r, dict)
+        )
+        facts.append(Fact("Rollen", items=roles))
+        materials = [str(m) for m in meta.get("materials") or []] if isinstance(meta.get("materials"), list) else []
+        facts.append(Fact("Materialen", display.names(materials) if materials else "niets nodig"))
+    elif page.type == "roadshow":
+        slug = meta.get("neighbourhood") if isinstance(meta.get("neighbourhood"), str) else ""
+        hoods = _published(corpus, [slug] if slug else [])
+        facts.append(Fact("Wijk", "" if hoods else slug, links=tuple(_link(h, url_of, here) for h in hoods)))
+        facts.append(Fact("Datum", display.dutch_date(meta.get("date"))))
+        facts.append(Fact("Organisatie", display.names(meta.get("organisers"))))
+    elif page.type == "practice":
+        facts.append(Fact("Plaats", str(meta.get("city") or "")))
+        hoods = _published(corpus, page.slugs("neighbourhoods"))
+        facts.append(Fact("Wijken", links=tuple(_link(h, url_of, here) for h in hoods)))
+        facts.append(Fact("Organisaties", display.names(meta.get("organisations"))))
+        facts.append(Fact("Periode", str(meta.get("period") or "")))
+    elif page.type == "neighbourhood":
+        facts.append(Fact("Plaats", str(meta.get("city") or "")))
+    elif page.type == "source":
+        facts.append(Fact("Auteurs", display.names(meta.get("authors"))))
+        facts.append(Fact("Jaar", "onbekend" if display.year(meta.get("year")) == "z.j." else str(meta.get("year"))))
+        facts.append(Fact("Uitgever", str(meta.get("publisher") or "")))
+        if meta.get("isbn"):
+            facts.append(Fact("ISBN", str(meta["isbn"])))
+    if page.slugs("audience"):
+        facts.append(Fact("Voor wie", display.audience(page)))
+    return tuple(f for f in facts if f.value or f.links or f.items)
+
+
+def citations(corpus, page, url_of: UrlOf, here: str) -> tuple:
+    """Full citations of the sources a page names; a source page cites itself."""
+    found = _published(corpus, page.slugs("sources"), "source")
+    if page.type == "source" and page not in found:
+        found.insert(0, page)
+    return tuple(
+        Citation(
+            display.citation(s),
+            "" if s is page else display.relative_href(here, url_of(s)),  # no link from a source to itself
+            str(s.meta.get("url") or ""),
+        )
+        for s in found
+    )
+
+
+def page_view(corpus, page, url_of: UrlOf, here: str, edit_base: str = "", related_limit: int = 6) -> PageView:
+    themes = tuple(_link(t, url_of, here) for t in _published(corpus, page.slugs("themes"), "theme"))
+    related = tuple(_link(r, url_of, here, with_type=True) for r in related_pages(corpus, page, related_limit))
+    updated = page.meta.get("updated")
+    updated_iso = updated if isinstance(updated, str) else ""
+    printable = page.type == "theme"
+    return PageView(
+        type=page.type,
+        type_label=schemas.page_types()[page.type].label,
+        description=page.description,
+        facts=card_facts(corpus, page, url_of, here),
+        audience=display.audience(page),
+        themes=themes,
+        sources=citations(corpus, page, url_of, here),
+        sources_heading="Zo verwijs je naar deze bron" if page.type == "source" else "Bronnen",
+        related=related,
+        updated=display.dutch_date(updated_iso),
+        updated_iso=updated_iso,
+        edit_url=f"{edit_base}{page.rel}" if edit_base else "",
+        print_html=display.relative_href(here, f"{PRINT_DIR}/{page.slug}.html") if printable else "",
+        print_pdf=display.relative_href(here, f"{PRINT_DIR}/{page.slug}.pdf") if printable else "",
+    )
+
+
+# What each entry point on the home page promises, in the reader's words.
+ENTRY_TEXT = {
+    "method": "Werkvormen in stappen, met duur, groepsgrootte en rollen.",
+    "tip": "Korte tips uit de praktijk, elk met een bron.",
+    "roadshow": "Verslagen van themabijeenkomsten in de wijk.",
+    "practice": "Wat anderen deden, met wie, en wat het opleverde.",
+    "neighbourhood": "De wijken waar het gebeurde.",
+    "source": "De publicaties achter dit handboek.",
+}
+
+
+def home_view(corpus, folder_url: Callable[[str], str], url_of: UrlOf, here: str) -> HomeView:
+    """Entry points by type (with counts) and by theme. ``folder_url(folder)`` gives an overview's URL."""
+    types = []
+    for name, page_type in schemas.page_types().items():
+        if name not in ENTRY_TEXT:
+            continue
+        count = len(corpus.of_type(name))
+        if count:
+            href = display.relative_href(here, folder_url(page_type.folder))
+            noun = page_type.label if count == 1 else page_type.plural
+            types.append(Entry(page_type.plural, href, ENTRY_TEXT[name], f"{count} {noun.lower()}", name))
+    themes = []
+    for theme in corpus.of_type("theme"):
+        count = len(listings.tagged(corpus, theme.slug))
+        label = f"{count} {'pagina' if count == 1 else 'pagina’s'}"
+        themes.append(Entry(theme.title, display.relative_href(here, url_of(theme)), theme.description, label, "theme"))
+    return HomeView(tuple(types), tuple(themes))
