@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+import sys
+
+from handbook.build import build_site
+from handbook.formats import text
+
+
+def add_arguments(parser):
+    parser.add_argument("--site-dir", default=None, metavar="MAP", help="waar de site komt (standaard: site/ in het handboek)")
+    parser.add_argument("--no-print", action="store_true", help="maak geen printversies (PDF) van de thema's")
+
+
+def run(args) -> int:
+    result = build_site(args.root, args.site_dir, prints=not args.no_print)
+    if result.problems:
+        print(text(result.problems))
+    if not result.ok:
+        print(f"handbook build: {result.message}", file=sys.stderr)
+        return 1
+    print(f"De site staat klaar in {result.site_dir}")
+    return 0
