@@ -41,8 +41,7 @@ check: setup
 	$(HANDBOOK) check
 
 build: setup
-	$(HANDBOOK) check
-	$(VENV)/bin/mkdocs build --strict --site-dir site
+	$(HANDBOOK) build
 
 serve: build
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000

@@ -16,6 +16,7 @@ COMMANDS = [
     ("index", "handbook.commands.index", "werk de zoekindex bij (alleen wat veranderde), of bouw hem opnieuw met --rebuild"),
     ("search", "handbook.commands.search", "zoek in het handboek, met fragmenten en aantallen per soort en thema"),
     ("print", "handbook.commands.print", "print een thema of gekozen pagina's als boekje (PDF) of als methodekaarten"),
+    ("build", "handbook.commands.build", "controleer, werk de zoekindex bij en bouw de site in site/ (de vorige blijft staan bij een fout)"),
 ]
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
