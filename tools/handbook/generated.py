@@ -7,9 +7,9 @@ can call ``generated_pages`` the same way.
 
 from __future__ import annotations
 
-from handbook import listings
+from handbook import listings, schema_docs
 
-PRODUCERS: list = [listings.overview_pages]
+PRODUCERS: list = [listings.overview_pages, schema_docs.front_matter_reference]
 
 
 def generated_pages(corpus) -> dict[str, str]:

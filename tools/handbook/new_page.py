@@ -22,9 +22,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
-from handbook import loader, schemas
+from handbook import loader, schemas, yamlreader
 from handbook.rules.references import TARGETS
 
 
@@ -83,11 +81,10 @@ def slugify(title: str) -> str:
 def yaml_value(value) -> str:
     """A value as one line of YAML: plain where that reads back the same, else JSON (valid YAML)."""
     if isinstance(value, str):
-        try:
-            same = yaml.safe_load(f"x: {value}") == {"x": value}
-        except yaml.YAMLError:
-            same = False
-        plain = same and value == value.strip() and not value.startswith(("'", '"', "{", "[", "&", "*", "!", "|", ">", "%", "@", "`"))
+        # Plain when the loader reads it back as the same text without a finding ('no' would
+        # be a boolean, '# x' a comment); dates stay text in the loader, so they stay plain.
+        read = yamlreader.split(f"---\nx: {value}\n---\n") if "\n" not in value else None
+        plain = read is not None and not read.findings and read.meta == {"x": value} and value == value.strip()
         return value if plain else json.dumps(value, ensure_ascii=False)
     if isinstance(value, list):
         return "[" + ", ".join(yaml_value(v) for v in value) + "]"
@@ -216,7 +213,8 @@ def render(page_type: schemas.PageType, title: str, corpus, today: datetime.date
     for key in keys:
         snippet = parsed.snippets.get(key)
         if key == "status":
-            snippet = ["# Laat 'draft' staan tot de pagina af is; een redacteur zet hem op 'published'.", "status: draft"]
+            snippet = ["# Laat 'draft' staan zolang je schrijft; is de pagina af, zet dan 'published'.",
+                "# Hij komt pas online als de redactie je pull request goedkeurt.", "status: draft"]
         elif snippet is None:
             about = properties[key].get("description") or schemas.resolve(properties[key]).get("description", "")
             snippet = [f"# {about}"] if about else []

@@ -1,6 +1,7 @@
 """Internal Markdown links and images point at files that exist."""
 
 import posixpath
+import weakref
 from urllib.parse import unquote, urlsplit
 
 from handbook import markdown_scan, schemas
@@ -30,7 +31,28 @@ def exists(corpus, rel: str) -> bool:
         return True
     # Overview pages of each type folder are generated at build time.
     folder = rel.rstrip("/").removesuffix("/index.md")
-    return folder in schemas.type_by_folder() or (content / rel / "index.md").is_file()
+    if folder in schemas.type_by_folder() or (content / rel / "index.md").is_file():
+        return True
+    # So are the pages of generated.PRODUCERS (such as the front-matter reference).
+    return rel in generated_paths(corpus)
+
+
+_generated: tuple = (None, frozenset())  # (weak reference to a corpus, its generated paths)
+
+
+def generated_paths(corpus) -> frozenset:
+    """The content-relative paths of the generated pages, made once per corpus and only when needed."""
+    global _generated
+    ref, paths = _generated
+    if ref is None or ref() is not corpus:
+        from handbook.generated import generated_pages  # imported late: most checks never need it
+
+        try:
+            paths = frozenset(generated_pages(corpus))
+        except Exception:  # a failing producer is the build's to report; here the link just counts as missing
+            paths = frozenset()
+        _generated = (weakref.ref(corpus), paths)
+    return paths
 
 
 def check(page, corpus):
