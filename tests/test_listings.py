@@ -1,0 +1,111 @@
+"""Overview pages and listings (handbook.listings): plain functions, no site build."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+from conftest import BASE_PAGES, TIP, write_tree
+
+from handbook import display, listings
+from handbook.loader import load_corpus
+
+ROADSHOW = """\
+---
+title: Roadshow in Wijk A
+description: Een roadshow voor de tests, met een beschrijving die lang genoeg is.
+themes: [thema-a]
+audience: [vrijwilligers]
+neighbourhood: wijk-a
+date: 2024-03-15
+organisers: [Testorganisatie]
+updated: 2024-05-01
+status: published
+---
+
+## Wat we leerden
+
+Veel.
+"""
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    root = tmp_path_factory.mktemp("listings")
+    write_tree(root, {**BASE_PAGES, "tips/een-goede-tip.md": TIP, "roadshows/roadshow-wijk-a.md": ROADSHOW})
+    return load_corpus(root)
+
+
+def html(md: str) -> str:
+    return markdown.markdown(md, extensions=["md_in_html", "attr_list", "toc"])
+
+
+def test_type_overview_has_a_card_with_link_description_and_facts(corpus):
+    out = html(listings.type_overview(corpus, "method"))
+    assert '<a href="methode-a.md">Methode A</a>' in out
+    assert "Een methode voor de tests" in out
+    assert "<li>30–60 minuten</li>" in out and "<li>3–8 deelnemers</li>" in out
+
+
+def test_method_cards_carry_filter_data(corpus):
+    out = listings.type_overview(corpus, "method")
+    assert 'data-themes="thema-a" data-audience="professionals" data-duration-min="30"' in out
+    assert 'data-hb-filter' in out and 'data-hb-filter-key="duration-min"' in out
+
+
+def test_tip_overview_filters_without_duration_and_drops_drafts(corpus):
+    out = listings.type_overview(corpus, "tip")
+    assert "Een goede tip" in out and "concept" not in out
+    assert 'data-hb-filter-key="themes"' in out and 'data-hb-filter-key="duration-min"' not in out
+
+
+def test_overview_of_an_empty_type_says_so(corpus):
+    assert "Er zijn nog geen praktijken." in listings.type_overview(corpus, "practice")
+
+
+def test_theme_listing_groups_published_pages_by_type_and_leaves_out_drafts(corpus):
+    out = listings.theme_listing(corpus, corpus.get("thema-a"))
+    assert out.index("### Methoden (1)") < out.index("### Tips (1)") < out.index("### Roadshows (1)")
+    assert "(../methoden/methode-a.md)" in out and "(../tips/een-goede-tip.md)" in out
+    assert "concept-tip" not in out
+
+
+def test_neighbourhood_listing_shows_its_roadshows(corpus):
+    out = listings.neighbourhood_listing(corpus, corpus.get("wijk-a"))
+    assert "(../roadshows/roadshow-wijk-a.md)" in out and "15 maart 2024" in out
+
+
+def test_source_listing_shows_every_page_citing_it(corpus):
+    out = listings.source_listing(corpus, corpus.get("bron-a"))
+    assert "methode-a.md" in out and "een-goede-tip.md" in out and "concept-tip" not in out
+
+
+def test_overview_pages_one_per_type_folder(corpus):
+    assert {"methoden/index.md", "tips/index.md", "themas/index.md", "bronnen/index.md"} <= set(listings.overview_pages(corpus))
+
+
+def test_overview_page_is_not_generated_over_an_existing_index(tmp_path):
+    write_tree(tmp_path, {**BASE_PAGES, "tips/index.md": "---\ntitle: Onze tips\ndescription: Een eigen overzicht van de tips, met genoeg tekst.\n---\n"})
+    assert "tips/index.md" not in listings.overview_pages(load_corpus(tmp_path))
+
+
+def test_card_text_is_escaped():
+    assert display.md_text("a *b* <c>") == "a \\*b\\* &lt;c&gt;"
+
+
+@pytest.mark.parametrize(
+    "here, target, href",
+    [
+        ("methoden/a.html", "themas/b.html", "../themas/b.html"),
+        ("methoden/a/", "themas/b/", "../../themas/b/"),
+        ("index.html", "methoden/index.html", "methoden/index.html"),
+        ("", "themas/b/", "themas/b/"),
+        ("themas/b/", "", "../../"),
+        ("themas/b.html", "print/b.pdf", "../print/b.pdf"),
+    ],
+)
+def test_relative_href(here, target, href):
+    assert display.relative_href(here, target) == href
+
+
+def test_dutch_date():
+    assert display.dutch_date("2024-03-05") == "5 maart 2024" and display.dutch_date("onbekend") == "onbekend"
