@@ -186,6 +186,13 @@ def _clean(directory: Path, keep: set[str]) -> None:
         temp.unlink(missing_ok=True)
 
 
+def _current_and_previous(directory: Path, generation: str) -> set[str]:
+    """Higher numbers than the current one are left by killed rebuilds: not kept."""
+    number = int(generation.split("-")[1])
+    older = [n for n in _generations(directory) if n < number]
+    return {generation} | ({f"gen-{max(older)}"} if older else set())
+
+
 def open_current(root: Path):
     """The current index for reading. Raises IndexUnavailable (Dutch) if there is none
     or it cannot be read; ``update_index`` then rebuilds it."""
@@ -229,6 +236,7 @@ def update_index(corpus: Corpus, rebuild: bool = False) -> IndexStats:
             stats = _rebuild(directory, current, wanted, started, notice)
         else:
             stats = _update(ix, wanted, started)
+            _clean(directory, keep=_current_and_previous(directory, current["generation"]))
         _write_atomic(directory / "state.json", json.dumps({"content": content_signature(corpus.root)}))
         return stats
 

@@ -12,6 +12,12 @@ from handbook.loader import load_corpus
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 
 
+_NO_WORDS = (
+    "de zoekvraag bevat geen woorden om op te zoeken (alleen leestekens of woordjes als 'de' en 'het'); "
+    "probeer een ander woord"
+)
+
+
 class QueryProblem(Exception):
     """A query that cannot be searched; the message is Dutch and says how to fix it."""
 
@@ -57,6 +63,8 @@ def check_query(text: str) -> str:
             'de zoekvraag heeft een aanhalingsteken (") zonder tweede; zet een woordgroep tussen twee '
             'aanhalingstekens, zoals "collegiale consultatie", of laat ze weg'
         )
+    if not analysis.WORD.search(text):
+        raise QueryProblem(_NO_WORDS)
     depth = 0
     for char in text:
         depth += {"(": 1, ")": -1}.get(char, 0)
@@ -95,10 +103,7 @@ def _search(searcher, text, type, theme, audience, limit, notices) -> Outcome:
     except search_engine.QueryError as exc:
         raise QueryProblem(f"de zoekvraag kan niet gelezen worden ({exc}); gebruik gewone woorden") from exc
     if searcher.is_empty(parsed):
-        raise QueryProblem(
-            "de zoekvraag bevat geen woorden om op te zoeken (alleen leestekens of woordjes als 'de' en 'het'); "
-            "probeer een ander woord"
-        )
+        raise QueryProblem(_NO_WORDS)
     found = searcher.search(parsed, {"type": type, "themes": theme, "audience": audience}, limit=max(1, limit))
     results = [
         Result(
