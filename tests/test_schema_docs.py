@@ -18,8 +18,8 @@ def test_every_key_of_every_type_with_required_flag_and_allowed_values(base_corp
         schema = schemas.schema(page_type.name)
         section = text.split(f"## {page_type.label} {{ #{page_type.name} }}")[1].split("\n## ")[0]
         for key in schema["properties"]:
-            flag = "ja" if key in schema.get("required", ()) else "nee"
-            assert f"| `{key}` | {flag} |" in section, (page_type.name, key)
+            flag = "verplicht" if key in schema.get("required", ()) else "niet verplicht"
+            assert f"- **`{key}`** ({flag}): " in section, (page_type.name, key)
         assert f"(../schemas/{page_type.schema_file})" in section
     assert "een van: `professionals`, `vrijwilligers`, `ouders`" in text
     assert "Let op: geef een ISBN ('isbn') of een webadres ('url') van de bron." in text
@@ -39,7 +39,7 @@ def test_follows_a_changed_schema(base_corpus, monkeypatch):
     monkeypatch.setattr(schemas, "_raw", lambda: raw)
     schemas.page_types.cache_clear()
     try:
-        assert "| `language` | ja | De taal van de tip. | een van: `nl`, `en` |  |" in schema_docs.reference(base_corpus)
+        assert "- **`language`** (verplicht): De taal van de tip. Waarde: een van: `nl`, `en`.\n" in schema_docs.reference(base_corpus)
     finally:
         monkeypatch.undo()
         schemas.page_types.cache_clear()

@@ -82,10 +82,6 @@ def _example(corpus, type_name: str, key: str) -> str:
     return ""
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def type_section(page_type: schemas.PageType, corpus) -> str:
     schema = schemas.schema(page_type.name)
     where = "" if page_type.folder else " Staat in `content/` of in een map die geen paginatype is."
@@ -103,24 +99,14 @@ def type_section(page_type: schemas.PageType, corpus) -> str:
             lines += [f"Onder `## {title}` staat een genummerde lijst (`1.`, `2.`, ...).", ""]
     if schema.get("anyOf") and schema.get("x-message"):
         lines += [f"Let op: {schema['x-message']}.", ""]
-    lines += ["| Sleutel | Verplicht | Uitleg | Waarde | Voorbeeld |", "| --- | --- | --- | --- | --- |"]
+    # A list, not a table: it stays readable on a phone.
     required = set(schema.get("required", ()))
     for key, sub in schema.get("properties", {}).items():
-        about = sub.get("description") or schemas.resolve(sub).get("description", "")
-        lines.append(
-            "| "
-            + " | ".join(
-                _cell(part)
-                for part in (
-                    f"`{key}`",
-                    "ja" if key in required else "nee",
-                    about,
-                    describe(sub),
-                    _example(corpus, page_type.name, key),
-                )
-            )
-            + " |"
-        )
+        about = (sub.get("description") or schemas.resolve(sub).get("description", "")).rstrip(".")
+        flag = "verplicht" if key in required else "niet verplicht"
+        example = _example(corpus, page_type.name, key)
+        item = f"- **`{key}`** ({flag}): {about + '. ' if about else ''}Waarde: {describe(sub)}."
+        lines.append(item + (f" Voorbeeld: {example}" if example else ""))
     return "\n".join(lines) + "\n"
 
 
