@@ -105,6 +105,23 @@ def test_theme_prints_reuse_unchanged_pdfs(root, tmp_path, monkeypatch):
     def no_render(*args, **kwargs):
         raise AssertionError("rendered again although nothing changed")
 
-    monkeypatch.setattr("handbook.printing.site.render_pdf", no_render)
+    monkeypatch.setattr("handbook.printing.site.html_to_pdf", no_render)
     write_theme_prints(corpus, tmp_path / "two", cache_dir=tmp_path / "cache")
     assert (tmp_path / "one/print/werken-met-ouders.pdf").read_bytes() == (tmp_path / "two/print/werken-met-ouders.pdf").read_bytes()
+
+
+def test_theme_prints_in_parallel_match_the_command_line(root, tmp_path):
+    import shutil
+
+    from handbook.printing import select
+    from handbook.printing.pdf import render_pdf
+
+    copy = tmp_path / "handbook"
+    shutil.copytree(root / "content", copy / "content")
+    shutil.copyfile(root / "mkdocs.yml", copy / "mkdocs.yml")
+    tip = (copy / "content/tips/koffie-eerst.md").read_text(encoding="utf-8")
+    (copy / "content/tips/koffie-eerst.md").write_text(tip.replace("themes: [werken-met-ouders]", "themes: [werken-met-ouders, empowerment]"), encoding="utf-8")
+    corpus = load_corpus(copy)
+    assert sorted(write_theme_prints(corpus, tmp_path / "site", workers=2)) == ["empowerment", "werken-met-ouders"]
+    for slug in ("empowerment", "werken-met-ouders"):
+        assert (tmp_path / f"site/print/{slug}.pdf").read_bytes() == render_pdf(select(corpus, theme=slug), corpus)[1]

@@ -8,11 +8,13 @@ has nothing to offer on paper either).
 from __future__ import annotations
 
 import hashlib
-import shutil
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from handbook.printing.pdf import atomic_write, quiet_weasyprint, render_pdf
 from handbook.printing.document import render_document
+from handbook.printing.pdf import atomic_write, html_to_pdf, quiet_weasyprint
 from handbook.printing.selection import PrintError, by_theme, themes
 
 PRINT_DIR = "print"
@@ -29,16 +31,35 @@ def _weasyprint_version() -> str:
     return weasyprint.__version__
 
 
-def write_theme_prints(corpus, site_dir, cache_dir=None) -> dict[str, dict[str, str]]:
+def _pdf_job(job: tuple[str, str]) -> bytes:
+    html, base_url = job
+    quiet_weasyprint()
+    return html_to_pdf(html, base_url)
+
+
+def _render_all(jobs: list[tuple[str, str]], workers: int) -> list[bytes]:
+    """PDFs of several HTML documents; in parallel processes when there are cores to spare.
+
+    WeasyPrint is single-threaded and takes most of the time, so themes are
+    spread over processes ('spawn': safe under a threaded caller like mkdocs serve)."""
+    if workers <= 1 or len(jobs) <= 1:
+        return [_pdf_job(job) for job in jobs]
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=multiprocessing.get_context("spawn")) as pool:
+        return list(pool.map(_pdf_job, jobs))
+
+
+def write_theme_prints(corpus, site_dir, cache_dir=None, workers: int | None = None) -> dict[str, dict[str, str]]:
     """Write ``print/<slug>.pdf`` and ``print/<slug>.html`` for every theme with pages.
 
     ``cache_dir``: where finished PDFs are kept by the hash of their HTML, so a
-    rebuild renders only the themes whose pages changed. Returns {slug: paths}.
+    rebuild renders only the themes whose pages changed. ``workers``: processes
+    for the PDFs (default: the number of cores). Returns {slug: paths}.
     """
     quiet_weasyprint()
     site_dir = Path(site_dir)
     cache = Path(cache_dir) if cache_dir else None
-    written = {}
+    base_url = corpus.content_dir.as_uri() + "/"
+    written, missing = {}, []
     for theme in themes(corpus):
         try:
             selection = by_theme(corpus, theme.slug)
@@ -50,13 +71,13 @@ def write_theme_prints(corpus, site_dir, cache_dir=None) -> dict[str, dict[str, 
         key = hashlib.sha256(f"{_weasyprint_version()}\n{html}".encode("utf-8")).hexdigest()
         cached = cache / f"{key}.pdf" if cache else None
         if cached is not None and cached.is_file():
-            target = site_dir / paths["pdf"]
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(cached, target)
+            atomic_write(site_dir / paths["pdf"], cached.read_bytes())
         else:
-            pdf = render_pdf(selection, corpus)[1]
-            atomic_write(site_dir / paths["pdf"], pdf)
-            if cached is not None:
-                atomic_write(cached, pdf)
+            missing.append((paths["pdf"], cached, html))
         written[theme.slug] = paths
+    pdfs = _render_all([(html, base_url) for _, _, html in missing], workers or os.cpu_count() or 1)
+    for (target, cached, _), pdf in zip(missing, pdfs):
+        atomic_write(site_dir / target, pdf)
+        if cached is not None:
+            atomic_write(cached, pdf)
     return written
