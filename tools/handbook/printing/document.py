@@ -125,7 +125,9 @@ def _groups(printed: list[PrintedPage]) -> list[tuple[str, list[PrintedPage]]]:
 def render_document(selection, corpus, *, handout: bool = False, compact: dict | None = None) -> str:
     """The HTML of a print. ``compact``: {card anchor: 1 or 2}, handout cards to set smaller so each fits one sheet."""
     config = site_config(corpus.root)
-    context = LinkContext(corpus, config, frozenset(p.path for p in selection.pages))
+    printed_pages = [p for p in selection.pages if p.type == "method"] if handout else list(selection.pages)
+    # Links jump inside the print only to pages that are in it; others go online.
+    context = LinkContext(corpus, config, frozenset(p.path for p in printed_pages))
     kind_label = {"theme": "Thema", "type": "Overzicht", "query": "Zoekresultaat", "pages": "Selectie"}[selection.kind]
     common = {
         "site_name": config.site_name,
@@ -139,7 +141,7 @@ def render_document(selection, corpus, *, handout: bool = False, compact: dict |
         "identifier": hashlib.sha1("\n".join(p.digest for p in selection.pages).encode()).hexdigest(),
     }
     if handout:
-        methods = [p for p in selection.pages if p.type == "method"]
+        methods = printed_pages
         if not methods:
             raise PrintError(
                 f"in '{selection.title}' staan geen methoden; een handout maakt kaarten van methoden. "
