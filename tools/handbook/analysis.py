@@ -200,23 +200,38 @@ def words(text: str) -> Iterator[tuple[str, int, int]]:
         yield fold(match.group()), match.start(), match.end()
 
 
+_WORD_TERMS: dict[tuple[str, str], tuple[str, ...]] = {}
+
+
+def word_terms(raw: str, mode: str = "index") -> tuple[str, ...]:
+    """``terms`` of a word as written in the text: one dict lookup once seen (the
+    analysis of a word never changes while the program runs)."""
+    key = (raw, mode)
+    found = _WORD_TERMS.get(key)
+    if found is None:
+        if mode == "words":
+            word = _drop_apostrophe_s(fold(raw))
+            found = () if word in stopwords() else (word,)
+        else:
+            found = terms(fold(raw), mode)
+        if len(_WORD_TERMS) < 500_000:  # a bound for long-running processes
+            _WORD_TERMS[key] = found
+    return found
+
+
 def tokens(text: str, mode: str = "index", morph: bool = True) -> Iterator[tuple[str, int, int, int]]:
     """(term, position, start, end) of every index term of a text. Compound parts
     share the position and offsets of their compound, so phrases and highlights
     still line up. With ``morph=False``: the folded words themselves (for
     spelling suggestions)."""
     pos = 0
-    for word, start, end in words(text):
-        if not morph:
-            word = _drop_apostrophe_s(word)
-            if word not in stopwords():
-                yield word, pos, start, end
-                pos += 1
-            continue
-        found = terms(word, mode)
-        for term in found:
-            yield term, pos, start, end
+    mode = mode if morph else "words"
+    for match in WORD.finditer(text):
+        found = word_terms(match.group(), mode)
         if found:
+            start, end = match.span()
+            for term in found:
+                yield term, pos, start, end
             pos += 1
 
 

@@ -66,6 +66,11 @@ class IndexStats:
         )
 
 
+def fingerprint() -> str:
+    """What an index must have been made with to be used: the analysis and the schema."""
+    return f"{analysis.fingerprint()}-{search_engine.SCHEMA_VERSION}"
+
+
 def index_dir(root: Path) -> Path:
     return Path(root) / INDEX_DIR
 
@@ -200,7 +205,7 @@ def open_current(root: Path):
     current = _read_current(directory)
     if current is None:
         raise IndexUnavailable("er is nog geen zoekindex")
-    if current.get("fingerprint") != analysis.fingerprint():
+    if current.get("fingerprint") != fingerprint():
         raise IndexUnavailable("de zoekindex is gemaakt met een andere taalverwerking")
     try:
         return search_engine.open_index(directory / current["generation"])
@@ -252,7 +257,7 @@ def _rebuild(directory: Path, current: dict | None, wanted: dict, started: float
     documents = (search_engine.document(page_record(wanted[path])) for path in sorted(wanted))
     search_engine.write(ix, documents, pause=_pause())
     ix.close()
-    _write_atomic(directory / "CURRENT", json.dumps({"generation": name, "fingerprint": analysis.fingerprint()}))
+    _write_atomic(directory / "CURRENT", json.dumps({"generation": name, "fingerprint": fingerprint()}))
     _clean(directory, keep={name, current["generation"] if current else name})
     return IndexStats(
         added=len(wanted), changed=0, removed=0, unchanged=0, total=len(wanted), rebuilt=True,
@@ -295,4 +300,9 @@ def is_fresh(root: Path) -> bool:
         state = json.loads((directory / "state.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return _read_current(directory) is not None and state.get("content") == content_signature(root)
+    current = _read_current(directory)
+    return (
+        current is not None
+        and current.get("fingerprint") == fingerprint()
+        and state.get("content") == content_signature(root)
+    )

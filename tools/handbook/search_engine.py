@@ -11,18 +11,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh import formats, qparser, query
+from whoosh import formats, qparser, query, scoring
 from whoosh.analysis import Token, Tokenizer
-from whoosh.fields import ID, KEYWORD, TEXT, Schema
-from whoosh.highlight import ContextFragmenter, Formatter, get_text
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.lang import stemmer_for_language
-from whoosh.sorting import FieldFacet
 
 from handbook import analysis
 
-TEXT_FIELDS = ("title", "description", "body")
-FIELD_BOOSTS = {"title": 3.0, "description": 1.5, "body": 1.0}
-MARK = "**"  # matched words in a snippet are wrapped in this, as in Markdown
+SCHEMA_VERSION = "3"  # bump when the schema below changes: older indexes are rebuilt
+# How often title and description are repeated in the searched text: a word in the
+# title weighs as three uses in the body.
+REPEAT = {"title": 3, "description": 2, "body": 1}
 
 
 def _read_varints(valuestring: bytes, per_posting: int) -> list[int] | None:
@@ -139,15 +138,56 @@ def schema() -> Schema:
         path=ID(stored=True, unique=True, sortable=True),
         digest=ID(sortable=True),
         slug=ID(stored=True),
-        title=TEXT(analyzer=dutch, stored=True, field_boost=FIELD_BOOSTS["title"], spelling=True),
-        description=TEXT(analyzer=dutch, stored=True, field_boost=FIELD_BOOSTS["description"]),
-        body=TEXT(analyzer=dutch, stored=True, spelling=True),
+        # One searched field: title, description and body together (see ``document``).
+        # Three separately searched fields made every query word three matchers, and
+        # queries three to five times slower.
+        content=TEXT(analyzer=dutch, spelling=True),
+        title=STORED(),
+        description=STORED(),
+        body=STORED(),
         type=ID(stored=True),
         themes=KEYWORD(stored=True, commas=True),
         audience=KEYWORD(stored=True, commas=True),
         neighbourhood=KEYWORD(stored=True, commas=True),
         updated=ID(stored=True),
+        # "type<TAB>theme,theme" in a column: counting facets over thousands of matches
+        # reads this instead of Whoosh's per-query facet tables (see Searcher.search).
+        facets=ID(sortable=True),
     )
+
+
+class SaturatedTfIdf(scoring.WeightingModel):
+    """BM25 without length normalisation: idf * tf(k1 + 1) / (tf + k1). A word's tenth
+    use counts less than its first; no per-document length is read, and Whoosh can
+    skip blocks that cannot reach the top hits, which BM25F here could not."""
+
+    K1 = 2.0
+
+    def scorer(self, searcher, fieldname, text, qf=1):
+        idf = searcher.get_parent().idf(fieldname, text)
+        return _SaturatedScorer(idf, searcher.term_info(fieldname, text).max_weight())
+
+
+class _SaturatedScorer(scoring.BaseScorer):
+    def __init__(self, idf: float, maxweight: float):
+        self.idf = idf
+        self._max = self._of(maxweight)
+
+    def _of(self, weight: float) -> float:
+        k1 = SaturatedTfIdf.K1
+        return self.idf * weight * (k1 + 1) / (weight + k1)
+
+    def supports_block_quality(self):
+        return True
+
+    def score(self, matcher):
+        return self._of(matcher.weight())
+
+    def max_quality(self):
+        return self._max
+
+    def block_quality(self, matcher):
+        return self._of(matcher.block_max_weight())
 
 
 def whoosh_dutch_stem(word: str) -> str:
@@ -220,6 +260,10 @@ def document(page_values: dict) -> dict:
     out = {}
     for key, value in page_values.items():
         out[key] = ",".join(value) if isinstance(value, (list, tuple)) else value
+    out["facets"] = f"{out.get('type', '')}\t{out.get('themes', '')}"
+    out["content"] = "\n".join(
+        "\n".join([out.get(field, "")] * times) for field, times in REPEAT.items()
+    )
     return out
 
 
@@ -244,13 +288,6 @@ class EngineResults:
     by_theme: dict
 
 
-class _MarkFormatter(Formatter):
-    between = " … "
-
-    def format_token(self, text, token, replace=False):
-        return f"{MARK}{get_text(text, token, replace)}{MARK}"
-
-
 class QueryError(Exception):
     pass
 
@@ -260,8 +297,9 @@ class Searcher:
 
     def __init__(self, ix):
         self._ix = ix
-        self._searcher = ix.searcher()
-        self._parser = qparser.MultifieldParser(list(TEXT_FIELDS), ix.schema, group=qparser.AndGroup)
+        self._searcher = ix.searcher(weighting=SaturatedTfIdf())
+        self._facet_cache = None
+        self._parser = qparser.QueryParser("content", ix.schema, group=qparser.AndGroup)
         self._parser.remove_plugin_class(qparser.FieldsPlugin)  # 'a:b' is text, not a field name
 
     def close(self):
@@ -288,53 +326,107 @@ class Searcher:
 
     def search(self, parsed, filters: dict, limit: int) -> EngineResults:
         wanted = [query.Term(field, value) for field, value in filters.items() if value]
-        facets = {"type": FieldFacet("type"), "themes": FieldFacet("themes", allow_overlap=True)}
-        results = self._searcher.search(
-            parsed, limit=limit, filter=query.And(wanted) if wanted else None, groupedby=facets, terms=True
-        )
-        results.fragmenter = ContextFragmenter(maxchars=160, surround=50)
-        results.formatter = _MarkFormatter()
+        restrict = query.And(wanted) if wanted else None
+        # The top hits come from a scored search that can skip what cannot reach them;
+        # the total and the counts from an unscored pass over every match. (Whoosh's own
+        # grouping scores every match and rebuilds its facet tables per query.)
+        results = self._searcher.search(parsed, limit=limit, filter=restrict)
         hits = []
-        for hit in list(results)[:limit]:
+        for hit in results:
             stored = dict(hit.fields())
-            snippet = hit.highlights("body", top=2) or hit.highlights("description") or stored.get("description", "")
             hits.append(
                 EngineHit(
                     path=stored["path"],
                     title=stored.get("title", ""),
                     type=stored.get("type", ""),
                     score=round(float(hit.score), 4),
-                    snippet=" ".join(snippet.split()),
+                    snippet="",
                     fields=stored,
                 )
             )
-        by_type = {_text(k): len(v) for k, v in results.groups("type").items() if k}
-        by_theme = {_text(k): len(v) for k, v in results.groups("themes").items() if k}
-        return EngineResults(hits=hits, total=len(results), by_type=by_type, by_theme=by_theme)
+        docs = self._docs(parsed)
+        if restrict is not None:
+            docs &= self._docs(restrict)
+        by_type, by_theme = self._facets()
+        return EngineResults(
+            hits=hits,
+            total=len(docs),
+            by_type={name: n for name, members in by_type.items() if (n := len(members & docs))},
+            by_theme={name: n for name, members in by_theme.items() if (n := len(members & docs))},
+        )
+
+    def _docs(self, q) -> set:
+        """Every document a query matches. And/Or/Not over terms are done as set
+        operations on posting lists (in C); anything else asks Whoosh."""
+        if isinstance(q, query.Term):
+            reader = self._searcher.reader()
+            if (q.fieldname, q.text) not in reader:
+                return set()
+            return set(self._searcher.docs_for_query(q))
+        if isinstance(q, query.And):
+            found = None
+            for part in sorted(q.subqueries, key=lambda p: isinstance(p, query.Not)):
+                if isinstance(part, query.Not):
+                    found = (found if found is not None else self._all()) - self._docs(part.query)
+                else:
+                    found = self._docs(part) if found is None else found & self._docs(part)
+                if not found:
+                    return set()
+            return found if found is not None else set()
+        if isinstance(q, query.Or):
+            found = set()
+            for part in q.subqueries:
+                found |= self._docs(part)
+            return found
+        if isinstance(q, query.Not):
+            return self._all() - self._docs(q.query)
+        return set(self._searcher.docs_for_query(q))
+
+    def _all(self) -> set:
+        return set(self._searcher.reader().all_doc_ids())
+
+    def matched_terms(self, parsed) -> frozenset[str]:
+        """The index terms a query matches (wildcards expanded), for highlighting."""
+        reader = self._searcher.reader()
+        return frozenset(
+            _text(text) for field, text in parsed.existing_terms(reader, expand=True) if field == "content"
+        )
+
+    def _facets(self):
+        """Type and theme -> set of docnums, read from the facets column once per
+        searcher; counting is then a set intersection per facet value."""
+        if self._facet_cache is None:
+            reader = self._searcher.reader()
+            column = reader.column_reader("facets")
+            by_type, by_theme = {}, {}
+            for docnum in reader.all_doc_ids():
+                type_name, _, themes = _text(column[docnum]).partition("\t")
+                by_type.setdefault(type_name, set()).add(docnum)
+                for theme in themes.split(","):
+                    if theme:
+                        by_theme.setdefault(theme, set()).add(docnum)
+            by_type.pop("", None)
+            self._facet_cache = (by_type, by_theme)
+        return self._facet_cache
 
     def term_known(self, term: str) -> bool:
         """Whether an analysed term occurs in any text field."""
-        reader = self._searcher.reader()
-        return any((field, term) in reader for field in TEXT_FIELDS)
+        return ("content", term) in self._searcher.reader()
 
     def word_known(self, word: str) -> bool:
         """Whether a folded, unstemmed word is written in any title or body."""
-        reader = self._searcher.reader()
-        return any((f"spell_{field}", word) in reader for field in ("title", "body"))
+        return ("spell_content", word) in self._searcher.reader()
 
     def suggest(self, word: str, limit: int = 3) -> list[str]:
-        seen = []
-        for field in ("title", "body"):
-            for found in self._searcher.corrector(field).suggest(word, limit=limit, maxdist=2):
-                if found not in seen:
-                    seen.append(found)
-        return seen[:limit]
+        # prefix=1: a misspelling rarely starts with a wrong letter, and the lookup is
+        # several times faster than over the whole vocabulary.
+        return list(self._searcher.corrector("content").suggest(word, limit=limit, maxdist=2, prefix=1))
 
     def more_like(self, path: str, text: str, limit: int, numterms: int = 12) -> list[tuple[str, float]]:
         docnum = self._searcher.document_number(path=path)
         if docnum is None:
             return []
-        results = self._searcher.more_like(docnum, "body", text=text, top=limit, numterms=numterms)
+        results = self._searcher.more_like(docnum, "content", text=text, top=limit, numterms=numterms)
         return [(hit["path"], float(hit.score)) for hit in results]
 
 

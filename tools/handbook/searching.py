@@ -10,6 +10,9 @@ from handbook import analysis, indexing, search_engine
 from handbook.loader import load_corpus
 
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+MARK = "**"  # matched words in a snippet are wrapped in this, as in Markdown
+FRAGMENT = 160  # characters per snippet fragment
+BEFORE = 50  # characters of context before the first match in a fragment
 
 
 _NO_WORDS = (
@@ -92,7 +95,13 @@ def search(root: Path, text: str, type: str | None = None, theme: str | None = N
     notices = []
     if searcher is None:
         notices = ensure_index(Path(root))
-        with search_engine.searcher(indexing.open_current(root)) as opened:
+        try:
+            ix = indexing.open_current(root)
+        except indexing.IndexUnavailable:  # damaged since the last update: rebuild it
+            stats = indexing.update_index(load_corpus(root))
+            notices += [n for n in (stats.notice, stats.summary()) if n]
+            ix = indexing.open_current(root)
+        with search_engine.searcher(ix) as opened:
             return _search(opened, text, type, theme, audience, limit, notices)
     return _search(searcher, text, type, theme, audience, limit, notices)
 
@@ -105,13 +114,15 @@ def _search(searcher, text, type, theme, audience, limit, notices) -> Outcome:
     if searcher.is_empty(parsed):
         raise QueryProblem(_NO_WORDS)
     found = searcher.search(parsed, {"type": type, "themes": theme, "audience": audience}, limit=max(1, limit))
+    terms = searcher.matched_terms(parsed)
     results = [
         Result(
             path=hit.path,
             title=hit.title,
             type=hit.type,
             score=hit.score,
-            snippet=hit.snippet,
+            snippet=snippet(hit.fields.get("body", ""), terms) or snippet(hit.fields.get("description", ""), terms)
+            or hit.fields.get("description", ""),
             themes=tuple(t for t in hit.fields.get("themes", "").split(",") if t),
         )
         for hit in found.hits
@@ -125,6 +136,40 @@ def _search(searcher, text, type, theme, audience, limit, notices) -> Outcome:
         did_you_mean=_did_you_mean(searcher, text),
         notices=notices,
     )
+
+
+def snippet(text: str, terms, fragments: int = 2) -> str:
+    """Up to two pieces of ``text`` around the words that match ``terms`` (index
+    terms), those words wrapped in ** ... **; '' when no word matches."""
+    spans = sorted({(start, end) for term, _, start, end in analysis.tokens(text) if term in terms})
+    if not spans:
+        return ""
+    pieces, i = [], 0
+    while i < len(spans) and len(pieces) < fragments:
+        begin = _word_start(text, max(0, spans[i][0] - BEFORE))
+        stop = _word_end(text, min(len(text), begin + FRAGMENT))
+        inside = [span for span in spans[i:] if span[1] <= stop]
+        out, at = [], begin
+        for start, end in inside:
+            out.append(text[at:start])
+            out.append(f"{MARK}{text[start:end]}{MARK}")
+            at = end
+        out.append(text[at:stop])
+        pieces.append(" ".join("".join(out).split()))
+        i += max(1, len(inside))
+    return " … ".join(pieces)
+
+
+def _word_start(text: str, at: int) -> int:
+    while 0 < at < len(text) and not text[at - 1].isspace():
+        at -= 1
+    return at
+
+
+def _word_end(text: str, at: int) -> int:
+    while at < len(text) and not text[at].isspace():
+        at += 1
+    return at
 
 
 def _did_you_mean(searcher, text: str) -> str | None:
