@@ -161,7 +161,9 @@ def filter_form(pages, corpus, page_type) -> str:
 def _front_matter(title: str, description: str) -> str:
     # Quoted with JSON-style escapes, which YAML reads back as the same text.
     quote = lambda s: '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'  # noqa: E731
-    return f"---\ntitle: {quote(title)}\ndescription: {quote(description)}\n---\n"
+    # Overviews repeat every page's description: kept out of the site search, so that
+    # searches lead to the pages themselves.
+    return f"---\ntitle: {quote(title)}\ndescription: {quote(description)}\nsearch:\n  exclude: true\n---\n"
 
 
 def type_overview(corpus, type_name: str) -> str:

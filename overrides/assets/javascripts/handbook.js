@@ -62,6 +62,28 @@
     apply(false);
   }
 
+  // Dutch search. Material's search worker adds a trailing '*' to every word, and lunr
+  // leaves wildcard words out of the Dutch stemmer, so 'casusbesprekingen' would not find
+  // 'casusbespreking'. Each plain word is therefore also sent as 'word~0': an exact match
+  // (edit distance 0) that does go through the stemmer. The prefix search stays as it was.
+  function withStems(query) {
+    return query.split(/\s+/).filter(Boolean).map(function (word) {
+      return /^[+\-]|[*~^:"]/.test(word) ? word : word + " " + word + "~0";
+    }).join(" ");
+  }
+
+  var SEARCH_QUERY = 2; // Material's message type for a query to its search worker
+  if (window.Worker && window.Worker.prototype.postMessage) {
+    var post = window.Worker.prototype.postMessage;
+    window.Worker.prototype.postMessage = function (message) {
+      var args = Array.prototype.slice.call(arguments);
+      if (message && message.type === SEARCH_QUERY && typeof message.data === "string") {
+        args[0] = { type: SEARCH_QUERY, data: withStems(message.data) };
+      }
+      return post.apply(this, args);
+    };
+  }
+
   function start() {
     setUpPrint();
     document.querySelectorAll("form[data-hb-filter]").forEach(setUpFilter);
