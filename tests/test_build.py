@@ -1,0 +1,73 @@
+"""handbook build: a failed check or a failed site build leaves the previous site/ in place."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import BASE_PAGES, REPO, write_tree
+
+from handbook.build import build_site
+from handbook.cli import main
+
+pytestmark = pytest.mark.slow
+
+
+# The generated front-matter reference links to the contributors' guide.
+GUIDE = "---\ntitle: Meedoen\ndescription: Hoe je bijdraagt aan het handboek, stap voor stap uitgelegd.\n---\n\nWelkom.\n"
+
+
+@pytest.fixture
+def root(tmp_path) -> Path:
+    pages = {k: v for k, v in BASE_PAGES.items() if not k.startswith("afbeeldingen/")}
+    write_tree(tmp_path, {**pages, "bijdragen/index.md": GUIDE})
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(REPO / "overrides", tmp_path / "overrides")
+    return tmp_path
+
+
+def leftovers(root: Path) -> list[str]:
+    return sorted(p.name for p in root.iterdir() if p.name.startswith(".site-"))
+
+
+def test_build_makes_the_site_with_overviews_and_schemas(root):
+    result = build_site(root, prints=False)
+    assert result.ok, result.message
+    site = root / "site"
+    assert (site / "methoden" / "index.html").is_file() and (site / "schemas" / "method.schema.json").is_file()
+    assert not (site / "tips" / "concept-tip.html").exists()  # a draft is never built
+    assert leftovers(root) == []
+
+
+def test_a_check_error_aborts_the_build_and_keeps_the_previous_site(root, capsys):
+    assert build_site(root, prints=False).ok
+    before = (root / "site" / "methoden" / "index.html").read_bytes()
+    (root / "content" / "tips" / "kapot.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
+    assert main(["--root", str(root), "build", "--no-print"]) == 1
+    out, err = capsys.readouterr()
+    assert "content/tips/kapot.md:" in out and "de vorige site blijft staan" in err
+    assert (root / "site" / "methoden" / "index.html").read_bytes() == before
+    assert leftovers(root) == []
+
+
+def test_a_failing_site_build_keeps_the_previous_site(root):
+    assert build_site(root, prints=False).ok
+    marker = root / "site" / "vorige.txt"
+    marker.write_text("de vorige site", encoding="utf-8")
+    # A template error passes the check but fails mkdocs.
+    (root / "overrides" / "partials" / "hb-card.html").write_text("{% if %}", encoding="utf-8")
+    result = build_site(root, prints=False)
+    assert not result.ok and "de site kon niet gebouwd worden" in result.message
+    assert marker.read_text(encoding="utf-8") == "de vorige site"
+    assert leftovers(root) == []
+
+
+def test_a_strict_mode_warning_fails_the_build(root):
+    assert build_site(root, prints=False).ok
+    (root / "mkdocs.yml").write_text(
+        (root / "mkdocs.yml").read_text(encoding="utf-8") + "nav:\n  - Bestaat niet: nergens.md\n", encoding="utf-8"
+    )
+    result = build_site(root, prints=False)
+    assert not result.ok and "nergens.md" in result.message
+    assert (root / "site" / "methoden" / "index.html").is_file()
