@@ -112,7 +112,12 @@ def test_compound_parts_share_the_compound_position_and_offsets():
 
 
 def test_stop_words_are_skipped_but_count_no_position():
-    assert [t for t, *_ in analysis.tokens("de kinderen en het gezin")] == ["kind", "gezin"]
+    assert [t for t, *_ in analysis.tokens("de kinderen en het gezin", mode="query")] == ["kind", "gezin"]
+
+
+def test_neighbouring_words_are_also_indexed_as_a_pair():
+    samen, leren = analysis.stem("samen"), analysis.stem("leren")
+    assert [(t, pos) for t, pos, *_ in analysis.tokens("samen leren")] == [(samen, 0), (f"{samen} {leren}", 0), (leren, 1)]
 
 
 def test_unstemmed_words_for_spelling():

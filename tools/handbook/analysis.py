@@ -11,7 +11,8 @@ The pipeline for one word:
      'kind'), then Snowball 3's Dutch stemmer with a guard against its 'ge-'
      removal (see ``_restore_prefix``);
   4. at index time only, a compound is also indexed under its known parts
-     (data/compound_parts.txt): 'opvoedondersteuning' -> 'opvoed', 'ondersteun'.
+     (data/compound_parts.txt): 'opvoedondersteuning' -> 'opvoed', 'ondersteun';
+     and every two neighbouring words as a pair term ('samen leer'), for phrases.
 
 Synonyms (data/synonyms.txt) are applied to the query, not the index, so the list
 can change without rebuilding (``expand_synonyms``).
@@ -30,7 +31,7 @@ import snowballstemmer
 
 DATA_FILES = ("stopwords.txt", "stem_exceptions.txt", "compound_parts.txt", "synonyms.txt")
 # Bump when the pipeline's code changes; data-file changes are noticed by their digest.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
 # A word: letters (any script), optionally followed by an apostrophe-s ("thema's");
 # or a run of digits. Hyphens, slashes and punctuation separate words.
@@ -226,12 +227,19 @@ def tokens(text: str, mode: str = "index", morph: bool = True) -> Iterator[tuple
     spelling suggestions)."""
     pos = 0
     mode = mode if morph else "words"
+    pairs = mode == "index"
+    previous = None
     for match in WORD.finditer(text):
         found = word_terms(match.group(), mode)
         if found:
             start, end = match.span()
+            if pairs and previous is not None:
+                # Two neighbours as one term ('samen leren'): a phrase query becomes a
+                # lookup of pairs instead of comparing positions document by document.
+                yield f"{previous[0]} {found[0]}", pos - 1, previous[1], end
             for term in found:
                 yield term, pos, start, end
+            previous = (found[0], start)
             pos += 1
 
 
