@@ -72,5 +72,6 @@ def test_home_counts_published_pages_per_type_and_theme(corpus):
     types = {e.title: (e.href, e.count_label) for e in home.types}
     assert types["Methoden"] == ("methoden/index.html", "1 methode")
     assert types["Tips"] == ("tips/index.html", "1 tip")  # the draft tip is not counted
+    assert list(types) == ["Methoden", "Tips", "Thema's", "Wijken"]  # types without pages are left out
     themes = {e.title: e.count_label for e in home.themes}
-    assert themes == {"Thema A": "2 pagina’s", "Thema B": "1 pagina"}
+    assert themes == {"Thema A": "2 pagina's", "Thema B": "1 pagina"}

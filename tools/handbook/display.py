@@ -89,3 +89,8 @@ def md_text(text: str) -> str:
 
 def html_text(text: str) -> str:
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def counted(count: int, one: str, many: str) -> str:
+    """'1 pagina', '3 pagina's'."""
+    return f"{count} {one if count == 1 else many}"

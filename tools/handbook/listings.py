@@ -81,7 +81,7 @@ def facts(page, corpus) -> list[str]:
         found.append(str(meta.get("city") or ""))
     elif page.type == "theme":
         count = len(tagged(corpus, page.slug))
-        found.append(f"{count} {'pagina' if count == 1 else 'pagina’s'}")
+        found.append(display.counted(count, "pagina", "pagina's"))
     if page.type in ("method", "tip") and page.slugs("audience"):
         found.append("voor " + display.audience(page))
     return [f for f in found if f]
@@ -138,7 +138,7 @@ def filter_form(pages, corpus, page_type) -> str:
     )
     audiences = [(a, label) for a, label in display.AUDIENCE_LABELS.items() if any(a in p.slugs("audience") for p in pages)]
     fields = [
-        ("theme", "themes", "Thema", _options(themes, "Alle thema’s")),
+        ("theme", "themes", "Thema", _options(themes, "Alle thema's")),
         ("audience", "audience", "Voor wie", _options(audiences, "Iedereen")),
     ]
     if any(isinstance(p.meta.get("duration"), dict) for p in pages):
@@ -223,7 +223,7 @@ def grouped(corpus, pages, from_rel: str, heading: str, anchor: str) -> str:
 def theme_listing(corpus, theme) -> str:
     pages = [p for p in tagged(corpus, theme.slug) if p.path != theme.path]
     if not pages:
-        return "## Alles over dit thema { #alles-bij-dit-thema }\n\nEr zijn nog geen pagina’s met dit thema.\n"
+        return "## Alles over dit thema { #alles-bij-dit-thema }\n\nEr zijn nog geen pagina's met dit thema.\n"
     return grouped(corpus, pages, theme.rel, "Alles over dit thema", "alles-bij-dit-thema")
 
 
@@ -238,7 +238,7 @@ def source_listing(corpus, source) -> str:
     pages = citing(corpus, source.slug)
     if not pages:
         return ""
-    return grouped(corpus, pages, source.rel, "Pagina’s die deze bron gebruiken", "gebruikt-in")
+    return grouped(corpus, pages, source.rel, "Pagina's die deze bron gebruiken", "gebruikt-in")
 
 
 LISTINGS = {"theme": theme_listing, "neighbourhood": neighbourhood_listing, "source": source_listing}

@@ -30,6 +30,7 @@ class HandbookConfig(base.Config):
     schemas_dir = c.Type(str, default="schemas")  # where the JSON Schemas are published in the site
     related = c.Type(int, default=6)  # how many "Zie ook" pages at most
     home_template = c.Type(str, default="home.html")  # unless the home page names its own template
+    home_hide = c.ListOfItems(c.Type(str), default=["navigation"])  # the entry cards take the navigation's place
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -96,8 +97,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return nav
 
     def on_page_markdown(self, markdown, *, page, config, files):
-        if page.is_homepage and self.config.home_template:
-            page.meta.setdefault("template", self.config.home_template)
+        if page.is_homepage:
+            if self.config.home_template:
+                page.meta.setdefault("template", self.config.home_template)
+            page.meta.setdefault("hide", list(self.config.home_hide))
         source = self.by_rel.get(page.file.src_uri)
         if source is None:
             return markdown

@@ -172,30 +172,30 @@ def page_view(corpus, page, url_of: UrlOf, here: str, edit_base: str = "", relat
 
 
 # What each entry point on the home page promises, in the reader's words.
+# In this order; sources are reached from every page that cites them.
 ENTRY_TEXT = {
     "method": "Werkvormen in stappen, met duur, groepsgrootte en rollen.",
     "tip": "Korte tips uit de praktijk, elk met een bron.",
+    "theme": "Alles over één onderwerp bij elkaar.",
     "roadshow": "Verslagen van themabijeenkomsten in de wijk.",
     "practice": "Wat anderen deden, met wie, en wat het opleverde.",
     "neighbourhood": "De wijken waar het gebeurde.",
-    "source": "De publicaties achter dit handboek.",
 }
 
 
 def home_view(corpus, folder_url: Callable[[str], str], url_of: UrlOf, here: str) -> HomeView:
     """Entry points by type (with counts) and by theme. ``folder_url(folder)`` gives an overview's URL."""
     types = []
-    for name, page_type in schemas.page_types().items():
-        if name not in ENTRY_TEXT:
-            continue
+    for name, text in ENTRY_TEXT.items():
+        page_type = schemas.page_types()[name]
         count = len(corpus.of_type(name))
         if count:
             href = display.relative_href(here, folder_url(page_type.folder))
-            noun = page_type.label if count == 1 else page_type.plural
-            types.append(Entry(page_type.plural, href, ENTRY_TEXT[name], f"{count} {noun.lower()}", name))
+            label = display.counted(count, page_type.label.lower(), page_type.plural.lower())
+            types.append(Entry(page_type.plural, href, text, label, name))
     themes = []
     for theme in corpus.of_type("theme"):
         count = len(listings.tagged(corpus, theme.slug))
-        label = f"{count} {'pagina' if count == 1 else 'pagina’s'}"
+        label = display.counted(count, "pagina", "pagina's")
         themes.append(Entry(theme.title, display.relative_href(here, url_of(theme)), theme.description, label, "theme"))
     return HomeView(tuple(types), tuple(themes))
