@@ -142,7 +142,7 @@ def filter_form(pages, corpus, page_type) -> str:
         ("audience", "audience", "Voor wie", _options(audiences, "Iedereen")),
     ]
     if any(isinstance(p.meta.get("duration"), dict) for p in pages):
-        choices = [(str(m), f"{label} of korter") for m, label in DURATION_CHOICES]
+        choices = [(str(m), label) for m, label in DURATION_CHOICES]
         fields.append(("duration", "duration-min", "Hoeveel tijd heb je?", _options(choices, "Maakt niet uit")))
     html = [
         f'<form class="hb-filter" data-hb-filter data-plural="{display.html_text(plural)}" hidden '
