@@ -93,9 +93,13 @@ def test_two_runs_in_separate_processes_give_the_same_bytes(root, tmp_path):
 def test_theme_prints_for_the_site(root, tmp_path):
     corpus = load_corpus(root)
     written = write_theme_prints(corpus, tmp_path / "site", cache_dir=tmp_path / "cache")
-    assert written == {"werken-met-ouders": {"pdf": "print/werken-met-ouders.pdf", "html": "print/werken-met-ouders.html"}}
-    assert sorted(p.name for p in (tmp_path / "site" / "print").iterdir()) == ["werken-met-ouders.html", "werken-met-ouders.pdf"]
+    assert written["werken-met-ouders"] == {"pdf": "print/werken-met-ouders.pdf", "html": "print/werken-met-ouders.html"}
+    assert sorted(p.name for p in (tmp_path / "site" / "print").iterdir()) == [
+        "empowerment.html", "empowerment.pdf", "werken-met-ouders.html", "werken-met-ouders.pdf"]
     assert len(PdfReader(tmp_path / "site" / "print" / "werken-met-ouders.pdf").pages) == 9
+    # A theme without pages yet: cover and contents with the note that pages follow.
+    empty = PdfReader(tmp_path / "site" / "print" / "empowerment.pdf")
+    assert len(empty.pages) == 2 and "nog geen methoden" in empty.pages[1].extract_text()
 
 
 def test_theme_prints_reuse_unchanged_pdfs(root, tmp_path, monkeypatch):

@@ -71,7 +71,9 @@ def themes(corpus) -> list:
     return corpus.of_type("theme")
 
 
-def by_theme(corpus, slug: str) -> Selection:
+def by_theme(corpus, slug: str, allow_empty: bool = False) -> Selection:
+    """A theme's pages. ``allow_empty``: a theme without pages still gets its
+    cover and introduction (the site offers a print of every theme page)."""
     theme = next((t for t in themes(corpus) if t.slug == slug), None)
     if theme is None:
         slugs = [t.slug for t in themes(corpus)]
@@ -80,7 +82,7 @@ def by_theme(corpus, slug: str) -> Selection:
             hint = f"; kies uit: {', '.join(slugs)}"
         raise PrintError(f"onbekend thema '{slug}'{hint}")
     pages = [p for p in corpus.published() if p.type in CONTENT_TYPES and slug in p.slugs("themes")]
-    if not pages:
+    if not pages and not allow_empty:
         raise PrintError(
             f"het thema '{slug}' heeft nog geen gepubliceerde methoden, tips, roadshows of praktijken; "
             "er is niets om te printen"

@@ -1,8 +1,8 @@
 """Print versions for the site: every theme as PDF and as HTML, in ``print/``.
 
 The site's theme pages link to ``print/<theme-slug>.pdf`` and
-``print/<theme-slug>.html``. A theme with no pages yet gets no print (its page
-has nothing to offer on paper either).
+``print/<theme-slug>.html``, so every published theme gets both; a theme with
+no pages yet prints its cover and introduction, with a note that pages follow.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from handbook.printing.document import render_document
 from handbook.printing.pdf import atomic_write, html_to_pdf, quiet_weasyprint
-from handbook.printing.selection import PrintError, by_theme, themes
+from handbook.printing.selection import by_theme, themes
 
 PRINT_DIR = "print"
 
@@ -49,7 +49,7 @@ def _render_all(jobs: list[tuple[str, str]], workers: int) -> list[bytes]:
 
 
 def write_theme_prints(corpus, site_dir, cache_dir=None, workers: int | None = None) -> dict[str, dict[str, str]]:
-    """Write ``print/<slug>.pdf`` and ``print/<slug>.html`` for every theme with pages.
+    """Write ``print/<slug>.pdf`` and ``print/<slug>.html`` for every published theme.
 
     ``cache_dir``: where finished PDFs are kept by the hash of their HTML, so a
     rebuild renders only the themes whose pages changed. ``workers``: processes
@@ -61,10 +61,7 @@ def write_theme_prints(corpus, site_dir, cache_dir=None, workers: int | None = N
     base_url = corpus.content_dir.as_uri() + "/"
     written, missing = {}, []
     for theme in themes(corpus):
-        try:
-            selection = by_theme(corpus, theme.slug)
-        except PrintError:
-            continue
+        selection = by_theme(corpus, theme.slug, allow_empty=True)
         paths = print_paths(theme.slug)
         html = render_document(selection, corpus)
         atomic_write(site_dir / paths["html"], html.encode("utf-8"))
