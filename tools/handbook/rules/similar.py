@@ -14,7 +14,7 @@ from __future__ import annotations
 import weakref
 import zlib
 from collections import Counter
-from itertools import chain, combinations
+from itertools import chain, combinations, compress
 
 from handbook.problems import warning
 
@@ -54,10 +54,12 @@ def _is_anchor(word: str) -> bool:
 
 def shingles(text: str) -> frozenset:
     # Split on white space only: a copied text keeps its accents and punctuation too,
-    # and str.split is several times faster than a word pattern.
+    # and str.split is several times faster than a word pattern. zip and compress
+    # build and pick the shingles in C; only distinct words pass through Python.
     words = text.lower().split()
-    last = len(words) - SHINGLE + 1
-    return frozenset(tuple(words[i : i + SHINGLE]) for i in range(max(0, last)) if _is_anchor(words[i]))
+    anchors = {word for word in set(words) if _is_anchor(word)}
+    windows = zip(*(words[i:] for i in range(SHINGLE)))
+    return frozenset(compress(windows, map(anchors.__contains__, words)))
 
 
 def similar_pairs(pages) -> dict[str, list[tuple[str, float]]]:
