@@ -7,6 +7,7 @@ column) of what a contributor wrote, which a Markdown renderer throws away.
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -34,8 +35,21 @@ class Link:
     target: str
 
 
+# Several rules scan the same page (links, images, drafts, sections, text checks):
+# each page is scanned once and kept as long as the page itself lives.
+_scanned: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_linked: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
 def code_free_lines(page):
     """(file line, text) of body lines outside fenced code, inline code blanked out."""
+    found = _scanned.get(page)
+    if found is None:
+        found = _scanned[page] = tuple(_code_free_lines(page))
+    return iter(found)
+
+
+def _code_free_lines(page):
     in_fence = None
     for line_no, text in page.body_lines():
         fence = _FENCE.match(text)
@@ -76,6 +90,13 @@ def section_lines(page, title: str):
 
 
 def links(page) -> list[Link]:
+    found = _linked.get(page)
+    if found is None:
+        found = _linked[page] = _links(page)
+    return list(found)
+
+
+def _links(page) -> list[Link]:
     found = []
     for line_no, text in code_free_lines(page):
         for match in _LINK.finditer(text):

@@ -98,7 +98,42 @@ def _registry() -> Registry:
 def validator(type_name: str) -> jsonschema.protocols.Validator:
     cls = jsonschema.validators.validator_for(schema(type_name))
     # The format checker is passed explicitly: without it "format: date" is not checked.
-    return cls(schema(type_name), registry=_registry(), format_checker=cls.FORMAT_CHECKER)
+    return cls(_inlined(schema(type_name), schema(type_name)), registry=_registry(), format_checker=cls.FORMAT_CHECKER)
+
+
+# Keys that only describe: a $ref's siblings may repeat them without changing what is valid.
+_ANNOTATIONS = {"description", "title"}
+
+
+def _inlined(node, document: dict):
+    """The schema with each ``$ref`` replaced by its target, merged as ``resolve`` merges it.
+
+    jsonschema looks every $ref up in the registry on every page, which made
+    validation three times slower than the checks themselves need. A $ref whose
+    siblings would override a keyword of its target (other than a description)
+    is kept as it is, so the inlined schema accepts and rejects exactly what the
+    original does, and its errors carry the same keywords and messages.
+    """
+    if isinstance(node, list):
+        return [_inlined(item, document) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref")
+    if isinstance(ref, str):
+        file_name, _, pointer = ref.partition("#")
+        target_document = _raw()[file_name] if file_name else document
+        target = target_document
+        for part in pointer.strip("/").split("/"):
+            if part:
+                target = target[part]
+        target = _inlined(target, target_document)
+        rest = {k: _inlined(v, document) for k, v in node.items() if k != "$ref"}
+        if isinstance(target, dict) and not (set(rest) & set(target)) - _ANNOTATIONS:
+            return {**target, **rest}
+        # Kept: made absolute, as the registry resolves it from the type's schema.
+        home = next(name for name, data in _raw().items() if data is target_document)
+        return {"$ref": f"{home}#{pointer}", **rest}
+    return {k: _inlined(v, document) for k, v in node.items()}
 
 
 def resolve(subschema: dict) -> dict:

@@ -132,7 +132,7 @@ def _read_yaml(source: str, result: FrontMatter, offset: int) -> None:
         result.ok = False
         return
     try:
-        root = yaml.compose(source, Loader=yaml.SafeLoader)
+        root = _compose(source)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark and any(w in (exc.context or "") for w in ("flow", "quoted scalar")):
@@ -185,6 +185,35 @@ def _read_yaml(source: str, result: FrontMatter, offset: int) -> None:
     builder = _Builder(result, offset)
     value = builder.build(root, ())
     result.meta = value if isinstance(value, dict) else {}
+
+
+# libyaml composes five to ten times faster than PyYAML's Python parser, but it
+# differs in places: it accepts some text PyYAML rejects ('?' and tabs inside
+# values, '[a: ]'), reads '!tag,' in a flow list differently, puts a few marks one
+# column apart, and recurses in C (a deeply nested file crashes the process).
+# So it is used only for shallow front-matter without any of those, and only while
+# it succeeds: every error is read again by PyYAML, whose messages and marks the
+# explanations below were written for. Output stays the same either way.
+_CLoader = getattr(yaml, "CSafeLoader", None)
+_C_MAX_CHARS = 16_000
+_C_MAX_NESTING = 60  # well below PyYAML's recursion limit, so both report the same depth problems
+_C_RISKY = re.compile(r"[\t\r?!\x85\ufeff\u2028\u2029]|\[[^\]\n]*:(?:[ ,\]]|$)|:[ ]*[,}\]]", re.MULTILINE)
+
+
+def _shallow(source: str) -> bool:
+    """Nesting is at most the brackets plus, per line, the indentation and leading '- '."""
+    if source.count("[") + source.count("{") > _C_MAX_NESTING:
+        return False
+    return all(len(line) - len(line.lstrip(" -")) <= _C_MAX_NESTING for line in source.split("\n"))
+
+
+def _compose(source: str):
+    if _CLoader is not None and len(source) < _C_MAX_CHARS and not _C_RISKY.search(source) and _shallow(source):
+        try:
+            return yaml.compose(source, Loader=_CLoader)
+        except yaml.YAMLError:
+            pass  # PyYAML reads it again, for its message and position
+    return yaml.compose(source, Loader=yaml.SafeLoader)
 
 
 _EXPLANATIONS = (
