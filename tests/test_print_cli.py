@@ -96,10 +96,10 @@ def test_theme_prints_for_the_site(root, tmp_path):
     assert written["werken-met-ouders"] == {"pdf": "print/werken-met-ouders.pdf", "html": "print/werken-met-ouders.html"}
     assert sorted(p.name for p in (tmp_path / "site" / "print").iterdir()) == [
         "empowerment.html", "empowerment.pdf", "werken-met-ouders.html", "werken-met-ouders.pdf"]
-    assert len(PdfReader(tmp_path / "site" / "print" / "werken-met-ouders.pdf").pages) == 9
+    assert len(PdfReader(tmp_path / "site" / "print" / "werken-met-ouders.pdf").pages) == 10
     # A theme without pages yet: cover and contents with the note that pages follow.
     empty = PdfReader(tmp_path / "site" / "print" / "empowerment.pdf")
-    assert len(empty.pages) == 2 and "nog geen methoden" in empty.pages[1].extract_text()
+    assert len(empty.pages) == 3 and "nog geen methoden" in empty.pages[2].extract_text()
 
 
 def test_theme_prints_reuse_unchanged_pdfs(root, tmp_path, monkeypatch):
