@@ -293,11 +293,11 @@ FOLDERS = {
 
 
 def counts_for(n: int) -> dict[str, int]:
-    """Pages per type for a corpus of n pages (one of them is the home page)."""
+    """Pages per type for a corpus of n pages (two of them are free pages: home and guide)."""
     themes = max(10, n // 100)
     sources = max(10, n // 50)
     neighbourhoods = max(10, n // 100)
-    rest = max(4, n - 1 - themes - sources - neighbourhoods)
+    rest = max(4, n - 2 - themes - sources - neighbourhoods)
     methods = rest * 25 // 100
     roadshows = rest * 20 // 100
     practices = rest * 20 // 100
@@ -549,6 +549,19 @@ Dit handboek is gegenereerd voor metingen. De tekst is willekeurig samengesteld 
 """
 
 
+# The handbook's generated front-matter reference links to the contributor guide,
+# so a handbook root has one; the benchmark corpus carries a short one.
+GUIDE = """---
+title: Zelf bijdragen
+description: Hoe je een methode, tip of verslag toevoegt aan dit gegenereerde handboek.
+---
+
+# Zelf bijdragen
+
+Schrijf een pagina in Markdown, met front-matter bovenaan, en stuur die in als pull request.
+"""
+
+
 def render(plan: Plan) -> str:
     meta = {k: v for k, v in plan.meta.items() if not k.startswith("_")}
     head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=None, width=10_000)
@@ -564,6 +577,8 @@ def generate_corpus(out_dir: Path, n: int, seed: int = 0) -> Path:
     content.mkdir(parents=True)
     plans = plan_corpus(n, seed)
     (content / "index.md").write_text(HOME, encoding="utf-8")
+    (content / "bijdragen").mkdir()
+    (content / "bijdragen" / "index.md").write_text(GUIDE, encoding="utf-8")
     for folder in FOLDERS.values():
         (content / folder).mkdir()
     for plan in plans:
@@ -580,7 +595,7 @@ def generate_corpus(out_dir: Path, n: int, seed: int = 0) -> Path:
     per_type: dict[str, int] = {}
     for plan in plans:
         per_type[plan.type] = per_type.get(plan.type, 0) + 1
-    manifest = {"pages": len(plans) + 1, "seed": seed, "per_type": per_type, "pages_per_theme": per_theme}
+    manifest = {"pages": len(plans) + 2, "seed": seed, "per_type": per_type, "pages_per_theme": per_theme}
     (out_dir / "corpus.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return out_dir
 

@@ -46,7 +46,7 @@ def test_themes_are_a_hundredth_but_at_least_ten(corpus_root):
 
 def test_pages_sit_in_one_folder_per_type(corpus_root):
     for page in load_corpus(corpus_root).pages:
-        assert page.rel == "index.md" or page.rel.split("/")[0] == generate.FOLDERS[page.type]
+        assert page.type == "page" or page.rel.split("/")[0] == generate.FOLDERS[page.type]
 
 
 def test_root_is_a_handbook_root(corpus_root):
