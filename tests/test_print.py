@@ -219,3 +219,29 @@ def test_no_sheet_is_blank(request, tmp_path, which):
 # Determinism
 def test_two_prints_give_the_same_bytes(corpus, booklet):
     assert render_pdf(select(corpus, theme="werken-met-ouders"), corpus)[1] == booklet[1].read_bytes()
+
+
+# The site's Markdown, on paper
+def test_print_uses_the_extensions_of_mkdocs_yml(corpus):
+    from handbook.printing.config import site_config
+    from handbook.printing.markup import LinkContext, to_html
+
+    page = corpus.get("kringgesprek")
+    html = to_html('!!! tip "Let op"\n\n    Neem de tijd.\n\n## Kop {: .groot }', page, LinkContext(corpus, site_config(corpus.root), frozenset()))
+    assert '<div class="admonition tip">' in html and 'class="groot"' in html and "¶" not in html
+
+
+def test_mkdocs_yml_with_python_tags_is_read(tmp_path):
+    from handbook.printing.config import site_config
+
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Test\nsite_url: https://example.org/handboek\nmarkdown_extensions:\n"
+        "  - pymdownx.superfences:\n      custom_fences:\n        - name: x\n          class: x\n"
+        "          format: !!python/name:pymdownx.superfences.fence_code_format\n"
+        "  - toc:\n      permalink: true\nextra:\n  key: !ENV [HOME, x]\n",
+        encoding="utf-8",
+    )
+    config = site_config(tmp_path)
+    assert config.site_url == "https://example.org/handboek/"
+    assert config.extensions == ("pymdownx.superfences", "toc", "tables", "fenced_code")
+    assert config.extension_configs["toc"] == {"permalink": False}
