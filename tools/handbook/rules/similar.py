@@ -1,7 +1,7 @@
 """A page that is nearly the same text as another one is likely a duplicate contribution.
 
 Cheap enough for every check: each body is read once into a set of five-word
-shingles, keeping only those that start at an 'anchor' word (a fixed third of the
+shingles, keeping only those that start at an 'anchor' word (a fixed fifth of the
 vocabulary, chosen by a checksum, so the sample is the same in every run and two
 copies of a text keep the same shingles). Pages are paired through an inverted index
 of those shingles, skipping shingles that many pages share (boilerplate such as a
@@ -21,9 +21,9 @@ from handbook.problems import warning
 ID = "similar"
 THRESHOLD = 0.7  # share of the sampled shingles two pages have in common
 SHINGLE = 5  # words per shingle
-ANCHOR_EVERY = 3  # keep shingles starting at about one word in three
-MIN_SHINGLES = 12  # shorter texts are too small to call duplicates
-COMMON = 20  # a shingle on more pages than this is boilerplate, not evidence
+ANCHOR_EVERY = 5  # keep shingles starting at about one word in five
+MIN_SHINGLES = 8  # shorter texts are too small to call duplicates
+COMMON = 8  # a shingle on more pages than this is boilerplate, not evidence
 
 
 def check(page, corpus):
