@@ -26,6 +26,8 @@ def resolve(page, target: str) -> str | None:
 
 
 def exists(corpus, rel: str) -> bool:
+    if f"content/{rel}" in corpus.by_path:  # a page that was read exists: no need to ask the disk
+        return True
     content = corpus.content_dir
     if (content / rel).is_file():
         return True
