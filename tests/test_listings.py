@@ -109,3 +109,16 @@ def test_relative_href(here, target, href):
 
 def test_dutch_date():
     assert display.dutch_date("2024-03-05") == "5 maart 2024" and display.dutch_date("onbekend") == "onbekend"
+
+
+def test_short_sections_stay_one_group():
+    from handbook.navigation import alphabetical_groups
+
+    assert alphabetical_groups(["a", "b"], size=5) == [("", [0, 1])]
+
+
+def test_long_sections_split_into_labelled_alphabetical_groups():
+    from handbook.navigation import alphabetical_groups
+
+    titles = ["appel", "beer", "citroen", "'t dorp", "eend"]
+    assert alphabetical_groups(titles, size=2) == [("A–B", [0, 1]), ("C–T", [2, 3]), ("E", [4])]

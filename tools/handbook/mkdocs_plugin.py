@@ -15,8 +15,9 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
+from mkdocs.structure.nav import Section
 
-from handbook import listings, schemas
+from handbook import listings, navigation, schemas
 from handbook.generated import generated_pages
 from handbook.loader import load_corpus
 from handbook.page_view import home_view, page_view
@@ -93,8 +94,25 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             if item.is_section and folder(item) in rank:
                 item.title = rank[folder(item)][1]
                 item.children.sort(key=child_position)
+                self._group(item, child_position)
         nav.items.sort(key=position)
         return nav
+
+    @staticmethod
+    def _group(section, child_position):
+        # A long section gets alphabetical sub-sections, so the build stays linear in pages.
+        index = [c for c in section.children if c.is_page and c.is_index]
+        rest = [c for c in section.children if c not in index]
+        groups = navigation.alphabetical_groups([child_position(c)[1] for c in rest])
+        if len(groups) < 2:
+            return
+        section.children = list(index)
+        for label, members in groups:
+            group = Section(label, [rest[i] for i in members])
+            group.parent = section
+            for child in group.children:
+                child.parent = group
+            section.children.append(group)
 
     def on_page_markdown(self, markdown, *, page, config, files):
         if page.is_homepage:
