@@ -4,7 +4,7 @@ A rule that looks for personal data must see every character a reader of the
 repository can see: front-matter values, YAML comments and code blocks too,
 because the Markdown file itself is public. The loader keeps the body but not
 the raw front-matter lines, so the file is read once more here (cached, and
-only when its bytes still match the digest the loader recorded).
+only when its body is still the one the loader read).
 
 Patterns run over a whole block at once (one C-level pass per pattern, and a
 tag or address may run over two lines); ``Text.position`` turns an offset back
@@ -13,12 +13,10 @@ into (line, column).
 
 from __future__ import annotations
 
-import hashlib
+import os
 import re
-from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from handbook import markdown_scan, yamlreader
 
@@ -27,36 +25,36 @@ from handbook import markdown_scan, yamlreader
 class Text:
     text: str
     first_line: int  # the file line of the block's first line
-    starts: tuple = field(repr=False)  # offset of every line start within text
 
     def position(self, offset: int) -> tuple[int, int]:
-        index = bisect_right(self.starts, offset) - 1
-        return self.first_line + index, offset - self.starts[index] + 1
+        # Counted only for what a rule reports, which is rare: no table of line starts per page.
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        return self.first_line + self.text.count("\n", 0, offset), offset - line_start + 1
 
 
 def text_of(lines: list[str], first_line: int) -> Text:
-    starts, offset = [], 0
-    for line in lines:
-        starts.append(offset)
-        offset += len(line) + 1
-    return Text("\n".join(lines), first_line, tuple(starts) or (0,))
+    return Text("\n".join(lines), first_line)
 
 
 @lru_cache(maxsize=16)
-def _file_lines(path: str, digest: str) -> tuple[str, ...] | None:
+def _file_lines(path: str, digest: str, body_line: int, body: str) -> tuple[str, ...] | None:
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read()
     except OSError:
         return None
-    if hashlib.sha1(data).hexdigest() != digest:
-        return None  # changed since it was loaded: fall back to what the loader saw
     text, _ = yamlreader.decode(data)
-    return None if text is None else tuple(text.split("\n"))
+    if text is None:
+        return None
+    lines = text.split("\n")
+    if "\n".join(lines[body_line - 1 :]) != body:
+        return None  # changed since it was loaded: fall back to what the loader saw
+    return tuple(lines)
 
 
 def file_lines(page, corpus) -> list[str]:
     """Every line of the page's file as loaded; the front-matter is blank if the file cannot be re-read."""
-    lines = _file_lines(str(Path(corpus.root) / page.path), page.digest)
+    lines = _file_lines(os.path.join(corpus.root, page.path), page.digest, page.body_line, page.body)
     if lines is not None:
         return list(lines)
     return [""] * (page.body_line - 1) + page.body.split("\n")

@@ -10,6 +10,7 @@ through the reviewed allow-list (``data/allowlist.yaml``).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from handbook import allowlist, text_scan
 from handbook.problems import error
@@ -23,29 +24,91 @@ _MONTHS = (
 _DATE = rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:\d{{4}}|\d{{2}})|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}})"
 _SEP = r"(?:\s?[.-]\s?|\s)?"
 _POSTCODE = r"[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}(?![\w-])"
-_STREET = (
-    r"[A-Z][\w'\u00c0-\u017f-]*?"
-    r"(?:straat|laan|weg|plein|kade|singel|gracht|dijk|dreef|steeg|hof|pad|park|markt|ring|wal|baan|plantsoen|erf|haven)"
-    r"\s+(?!(?:19|20)\d\d\b)\d{1,4}(?:\s?[a-zA-Z](?![\w])|-\d{1,4})?(?![\w])"
+_STREET_SUFFIXES = (
+    "straat", "laan", "weg", "plein", "kade", "singel", "gracht", "dijk", "dreef", "steeg", "hof", "pad",
+    "park", "markt", "ring", "wal", "baan", "plantsoen", "erf", "haven",
 )
 
-# (rule id, pattern, allow-list kind or None), most specific first: a piece of text is
-# reported once, by the first pattern that finds it (an IBAN's digits are no phone number).
-# Lookbehinds keep a pattern from starting inside a longer number, word, web address or ISBN.
-PATTERNS = (
-    ("personal-email", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])"), "email"),
-    ("personal-iban", re.compile(r"(?<![\w-])[Nn][Ll]\s?\d{2}\s?[A-Za-z]{4}(?:\s?\d){10}(?![\w-])"), "iban"),
-    ("personal-bsn", re.compile(r"(?<![\w/=.,:-])(?:\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3})(?![\w-]|[.,]\d)"), None),
-    (
-        "personal-phone",
-        re.compile(rf"(?<![\w+/=.,-])(?:(?:\+|00)31{_SEP}(?:\(0\){_SEP})?|0)[1-9](?:{_SEP}\d){{8}}(?![\w-])"),
-        "phone",
-    ),
-    ("personal-address", re.compile(rf"(?<![\w-])(?:{_STREET}(?:,?\s+{_POSTCODE})?|{_POSTCODE})"), "address"),
-    (
-        "personal-birthdate",
-        re.compile(rf"(?i)\bgeb(?:oren\b|\.|oortedatum\b|oortedag\b)[^\n]{{0,40}}?(?<!\d){_DATE}(?!\d)"),
+
+def _mailbox(text: str, start: int) -> int | None:
+    """Where the mailbox before an '@' starts, or None if there is none."""
+    found = _MAILBOX.search(text, max(0, start - 64), start)
+    return found.start() if found else None
+
+
+_MAILBOX = re.compile(r"[\w.+-]+$")
+_YEAR = re.compile(r"(?:19|20)\d\d(?!\w)")
+
+
+def _street(text: str, start: int) -> int | None:
+    """Where the street name before a house number starts ('Dorpsstraat 12'), or None if it is no street."""
+    if _YEAR.match(text, start):
+        return None  # 'het Zuiderpark 2019' is a park in a year
+    end = start
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    if end == start:
+        return None
+    begin = end
+    while begin > 0 and (text[begin - 1].isalpha() or text[begin - 1] in "'-"):
+        begin -= 1
+    word = text[begin:end]
+    if word[:1].isupper() and word.endswith(_STREET_SUFFIXES) and word.lower() not in _STREET_SUFFIXES:
+        return begin
+    return None
+
+
+@dataclass(frozen=True)
+class Finder:
+    """One kind of personal data.
+
+    Every pattern starts with a literal or a plain character class, never a lookbehind:
+    only then can the regex engine skip ahead to candidate positions, which makes the
+    scan several times faster. What must not come before a match (a letter, a digit,
+    part of a web address) is checked afterwards on the few matches there are.
+    """
+
+    rule: str
+    pattern: re.Pattern
+    kind: str | None  # the allow-list kind, or None: never allowed
+    not_after: re.Pattern | None = None  # the character before the match must not match this
+    head: object = None  # (text, start) -> where the match really starts (a street name, a mailbox), or None: no match
+
+
+# Most specific first: a piece of text is reported once, by the first finder that finds it
+# (an IBAN's digits are no phone number).
+FINDERS = (
+    Finder("personal-email", re.compile(r"@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])"), "email", head=_mailbox),
+    Finder("personal-iban", re.compile(r"[Nn][Ll]\s?\d{2}\s?[A-Za-z]{4}(?:\s?\d){10}(?![\w-])"), "iban", re.compile(r"[\w-]")),
+    Finder(
+        "personal-bsn",
+        re.compile(r"\d(?:\d{8}|\d{3}\.\d{2}\.\d{3}|\d{2}[ .]\d{3}[ .]\d{3})(?![\w-]|[.,]\d)"),
         None,
+        re.compile(r"[\w/=.,:-]"),
+    ),
+    Finder(
+        "personal-phone",
+        # +31, 0031 or 0, then nine digits; written with a leading [+0] so that the scan can skip ahead.
+        re.compile(
+            rf"[+0](?:(?<=\+)31{_SEP}(?:\(0\){_SEP})?|(?<=0)031{_SEP}(?:\(0\){_SEP})?|(?<=0))[1-9](?:{_SEP}\d){{8}}(?![\w-])"
+        ),
+        "phone",
+        re.compile(r"[\w+/=.,-]"),
+    ),
+    Finder(
+        "personal-address",
+        # A house number, then maybe a postcode; _street decides whether a street (and no year) it is.
+        re.compile(rf"[1-9]\d{{0,3}}(?:\s?[a-zA-Z](?![\w])|-\d{{1,4}})?(?![\w])(?:,?\s+{_POSTCODE})?"),
+        "address",
+        re.compile(r"[\w-]"),
+        head=_street,
+    ),
+    Finder("personal-address", re.compile(_POSTCODE), "address", re.compile(r"[\w-]")),
+    Finder(
+        "personal-birthdate",
+        re.compile(rf"[Gg][Ee][Bb](?i:oren\b|\.|oortedatum\b|oortedag\b)[^\n]{{0,40}}?(?<!\d)(?i:{_DATE})(?!\d)"),
+        None,
+        re.compile(r"\w"),
     ),
 )
 
@@ -88,19 +151,27 @@ def iban_valid(iban: str) -> bool:
 def findings(text: str):
     """(offset, rule id, matched text) of every piece of personal data in a text."""
     taken: list[tuple[int, int]] = []
-    for rule, pattern, kind in PATTERNS:
-        for match in pattern.finditer(text):
-            value = match.group(0)
-            if any(match.start() < end and start < match.end() for start, end in taken):
+    for finder in FINDERS:
+        for match in finder.pattern.finditer(text):
+            start, end = match.span()
+            if finder.not_after and start and finder.not_after.match(text, start - 1):
                 continue
-            if rule == "personal-bsn" and not eleven_test(re.sub(r"\D", "", value)):
+            if finder.head:
+                # Extend back over the street name or mailbox that the match ends; none: no match.
+                start = finder.head(text, start)
+                if start is None:
+                    continue
+            if any(start < b and a < end for a, b in taken):
                 continue
-            if rule == "personal-iban" and not iban_valid(value):
+            value = text[start:end]
+            if finder.rule == "personal-bsn" and not eleven_test(re.sub(r"\D", "", value)):
                 continue
-            taken.append(match.span())
-            if kind and allowlist.allows(kind, value):
+            if finder.rule == "personal-iban" and not iban_valid(value):
                 continue
-            yield match.start(), rule, value
+            taken.append((start, end))
+            if finder.kind and allowlist.allows(finder.kind, value):
+                continue
+            yield start, finder.rule, value
 
 
 def check(page, corpus):

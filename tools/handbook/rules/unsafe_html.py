@@ -34,15 +34,22 @@ _URL_ATTR = re.compile(
     r"(?:^|[\s/\"'])(href|src|action|formaction|xlink:href|data|poster|background)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))",
     re.IGNORECASE,
 )
-# Markdown link targets, [text](target) and [ref]: target, and bare <scheme:...>.
-_MD_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+)|<([a-zA-Z]+:[^\s>]*)>", re.MULTILINE)
-_BAD_SCHEME = re.compile(r"^(?:javascript|vbscript|livescript|data:text/html)", re.IGNORECASE)
+# Markdown link targets: [text](target), [ref]: target and <scheme:...>. Each pattern starts
+# with a literal, so the scan skips ahead to it.
+_MD_TARGETS = (
+    re.compile(r"\]\(\s*<?([^)\s>]*)"),
+    re.compile(r"\]:[ \t]*<?(\S+)"),
+    re.compile(r"<([a-zA-Z]+:[^\s>]*)>"),
+)
+_BAD_SCHEME = re.compile(r"(?:javascript|vbscript|livescript|data:text/html)", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 
 
 def _bad_url(value: str) -> bool:
     # Browsers ignore whitespace and control characters in a scheme and decode entities:
     # 'java&#115;cript:' and 'java script:' both run.
+    if ":" not in value and "&" not in value:
+        return False  # no scheme at all: a relative link, the usual case
     return bool(_BAD_SCHEME.match(_INVISIBLE.sub("", html.unescape(value))))
 
 
@@ -71,10 +78,10 @@ def problems_in(text: str):
             value = next(v for v in url.groups()[1:] if v is not None)
             if _bad_url(value):
                 yield attr_start + url.start(1), "error", _SCHEME_MESSAGE, ID
-    for match in _MD_TARGET.finditer(text):
-        group = next(i for i in (1, 2, 3) if match.group(i) is not None)
-        if _bad_url(match.group(group)):
-            yield match.start(group), "error", _SCHEME_MESSAGE, ID
+    for pattern in _MD_TARGETS:
+        for match in pattern.finditer(text):
+            if _bad_url(match.group(1)):
+                yield match.start(1), "error", _SCHEME_MESSAGE, ID
 
 
 _SCHEME_MESSAGE = (
