@@ -60,6 +60,7 @@ def test_updated_and_edit_link(corpus):
 def test_only_theme_pages_link_their_printed_booklet(corpus):
     theme = view(corpus, "thema-a")
     assert (theme.print_html, theme.print_pdf) == ("../print/thema-a.html", "../print/thema-a.pdf")
+    assert (theme.listing_href, theme.listing_label) == ("#alles-bij-dit-thema", "Alle 2 pagina's bij dit thema")
     assert view(corpus, "methode-a").print_html == ""
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import DRAFT_SLUG, url_of
+from .conftest import DRAFT_SLUG, url_of
 
 from handbook import display, listings
 

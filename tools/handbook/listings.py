@@ -38,6 +38,8 @@ GROUP_ORDER = ("method", "tip", "roadshow", "practice", "neighbourhood", "source
 
 FILTERED_TYPES = ("method", "tip")
 
+THEME_ANCHOR = "alles-bij-dit-thema"  # where a theme page's listing starts
+
 # "How much time do you have?": a method fits when its shortest duration fits.
 DURATION_CHOICES = ((30, "een half uur"), (60, "een uur"), (90, "anderhalf uur"), (120, "twee uur"))
 
@@ -223,8 +225,8 @@ def grouped(corpus, pages, from_rel: str, heading: str, anchor: str) -> str:
 def theme_listing(corpus, theme) -> str:
     pages = [p for p in tagged(corpus, theme.slug) if p.path != theme.path]
     if not pages:
-        return "## Alles over dit thema { #alles-bij-dit-thema }\n\nEr zijn nog geen pagina's met dit thema.\n"
-    return grouped(corpus, pages, theme.rel, "Alles over dit thema", "alles-bij-dit-thema")
+        return f"## Alles over dit thema {{ #{THEME_ANCHOR} }}\n\nEr zijn nog geen pagina's met dit thema.\n"
+    return grouped(corpus, pages, theme.rel, "Alles over dit thema", THEME_ANCHOR)
 
 
 def neighbourhood_listing(corpus, hood) -> str:

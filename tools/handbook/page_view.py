@@ -60,6 +60,8 @@ class PageView:
     edit_url: str
     print_html: str  # theme pages: the printed booklet; '' otherwise
     print_pdf: str
+    listing_href: str = ""  # theme pages: a jump to the pages with this theme
+    listing_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,8 @@ def page_view(corpus, page, url_of: UrlOf, here: str, edit_base: str = "", relat
     updated = page.meta.get("updated")
     updated_iso = updated if isinstance(updated, str) else ""
     printable = page.type == "theme"
+    tagged = len([p for p in listings.tagged(corpus, page.slug) if p is not page]) if printable else 0
+    pages_text = display.counted(tagged, "pagina", "pagina's")
     return PageView(
         type=page.type,
         type_label=schemas.page_types()[page.type].label,
@@ -168,6 +172,8 @@ def page_view(corpus, page, url_of: UrlOf, here: str, edit_base: str = "", relat
         edit_url=f"{edit_base}{page.rel}" if edit_base else "",
         print_html=display.relative_href(here, f"{PRINT_DIR}/{page.slug}.html") if printable else "",
         print_pdf=display.relative_href(here, f"{PRINT_DIR}/{page.slug}.pdf") if printable else "",
+        listing_href=f"#{listings.THEME_ANCHOR}" if tagged else "",
+        listing_label=f"Alle {pages_text} bij dit thema" if tagged else "",
     )
 
 
