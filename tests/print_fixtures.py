@@ -4,6 +4,7 @@ a draft, a theme without pages."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -202,10 +203,15 @@ PAGES = {
         """,
 }
 
+SITE_URL = "https://handboek.example.org/"
+
 THEME_TITLES = ["Kringgesprek", "Lange methode met veel stappen", "Begin met koffie", "Roadshow in Wijk A", "Praktijk in Wijk A"]
 
 
 def make_handbook(root: Path) -> Path:
     write_tree(root, PAGES)
-    shutil.copyfile(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    # A published address: print leaves a local one (make serve's) off the paper.
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?m)^site_url:.*$", f"site_url: {SITE_URL}", config)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     return root

@@ -80,7 +80,10 @@ def test_main_publishes_the_site_to_pages():
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
     upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"] == "site/"
-    assert any("mkdocs build --strict --site-dir site" in s.get("run", "") for s in build["steps"])
+    # handbook build: the strict mkdocs build plus the theme booklets the theme pages link to,
+    # with links and QR codes pointing at the published address.
+    built = next(s for s in build["steps"] if s.get("run", "").strip() == "handbook build")
+    assert built["env"]["HANDBOOK_SITE_URL"].startswith("https://")
     assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
 

@@ -112,7 +112,7 @@ def test_links_stay_inside_the_print_or_go_online(booklet):
     html = booklet[0]
     assert 'href="#p-koffie-eerst"' in html  # a page in this booklet
     assert 'href="#p-kringgesprek-stappen"' in html  # a heading of a page in this booklet
-    assert 'href="http://127.0.0.1:8000/wijken/wijk-a/"' in html  # a page not in it: online
+    assert 'href="https://handboek.example.org/wijken/wijk-a/"' in html  # a page not in it: online
 
 
 def test_heading_ids_are_unique_in_the_booklet(booklet):
@@ -178,7 +178,7 @@ def test_method_page_has_card_steps_sources_and_link_back(booklet):
     page = texts(booklet[2])[3]
     page += re.sub(r"\s+", "", page)  # the address wraps in its narrow caption
     for part in ("45–60 minuten", "5–10 deelnemers", "Gespreksleider", "stoelen in een kring", "Stappen",
-                 "Uitgeverij Test. ISBN 978-90-5830-743-9", "http://127.0.0.1:8000/methoden/kringgesprek/"):
+                 "Uitgeverij Test. ISBN 978-90-5830-743-9", "https://handboek.example.org/methoden/kringgesprek/"):
         assert part in page, part
     assert "<svg" in booklet[0] and 'class="segno"' in booklet[0]
 
@@ -193,7 +193,7 @@ def test_handout_is_one_sheet_per_method(handout):
     assert len(reader.pages) == 2
     assert "Kringgesprek" in texts(reader)[0] and "Lange methode met veel stappen" in texts(reader)[1]
     assert "compact-2" in html  # the long one was set smaller to fit its sheet
-    assert "Stap 18" in texts(reader)[1] and "http://127.0.0.1:8000/methoden/lange-methode/" in texts(reader)[1]
+    assert "Stap 18" in texts(reader)[1] and "https://handboek.example.org/methoden/lange-methode/" in texts(reader)[1]
 
 
 # Pixels
@@ -245,3 +245,36 @@ def test_mkdocs_yml_with_python_tags_is_read(tmp_path):
     assert config.site_url == "https://example.org/handboek/"
     assert config.extensions == ("pymdownx.superfences", "toc", "tables", "fenced_code")
     assert config.extension_configs["toc"] == {"permalink": False}
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        (None, ""),  # make serve's address: left off the paper
+        ("https://leernetwerk.example.org/handboek", "https://leernetwerk.example.org/handboek/"),
+        ("http://localhost:8000/", ""),
+    ],
+)
+def test_site_url_from_the_environment_and_local_addresses_left_off(tmp_path, monkeypatch, env, expected):
+    from handbook.printing.config import site_config
+
+    if env is None:
+        monkeypatch.delenv("HANDBOOK_SITE_URL", raising=False)
+    else:
+        monkeypatch.setenv("HANDBOOK_SITE_URL", env)
+    (tmp_path / "mkdocs.yml").write_text(
+        'site_name: Test\nsite_url: !ENV [HANDBOOK_SITE_URL, "http://127.0.0.1:8000/"]\n', encoding="utf-8"
+    )
+    assert site_config(tmp_path).site_url == expected
+
+
+def test_a_local_site_address_prints_no_link_and_no_qr_code(tmp_path):
+    root = make_handbook(tmp_path)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(re.sub(r"(?m)^site_url:.*$", "site_url: http://127.0.0.1:8000/", config), encoding="utf-8")
+    corpus = load_corpus(root)
+    html = render_document(select(corpus, theme="werken-met-ouders"), corpus)
+    assert "127.0.0.1" not in html
+    assert "<svg" not in html  # no QR code
+    assert 'href="#p-koffie-eerst"' in html  # links inside the booklet still jump
+    assert "wijken/wijk-a" not in html  # a page outside it: words only, no dead link

@@ -52,7 +52,11 @@ class _PrintTree(Treeprocessor):
             if element.get("id"):
                 element.set("id", prefix + element.get("id"))
             if element.tag == "a" and element.get("href") is not None:
-                element.set("href", self.href(element.get("href")))
+                target = self.href(element.get("href"))
+                if target:
+                    element.set("href", target)
+                else:
+                    del element.attrib["href"]  # no address to go to: the words stay, the dead link goes
             if element.tag == "img":
                 self.embed(element)
         return None
@@ -68,6 +72,8 @@ class _PrintTree(Treeprocessor):
         if found is not None and found.path in self.context.in_print:
             return "#" + anchor(found) + (f"-{fragment}" if fragment else "")
         online = self.context.config.site_url
+        if not online:
+            return ""
         if found is not None:
             return online + found.url + (f"#{fragment}" if fragment else "")
         # An overview page (methoden/index.md) or a folder: its address online.
