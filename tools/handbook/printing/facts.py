@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december")
+# One Dutch way of writing dates and ranges, on screen and on paper.
+from handbook.display import dutch_date, span
 
+__all__ = ["Fact", "card", "citation", "dutch_date", "sources"]
 
 @dataclass(frozen=True)
 class Fact:
@@ -18,28 +19,12 @@ class Fact:
     items: tuple = ()  # a list: each item a (name, explanation) pair; explanation may be ''
 
 
-def dutch_date(value) -> str:
-    """'2026-11-23' -> '23 november 2026'; anything else as it is ('onbekend')."""
-    text = str(value or "")
-    parts = text.split("-")
-    if len(parts) == 3 and all(p.isdigit() for p in parts) and 1 <= int(parts[1]) <= 12:
-        return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return text
-
-
-def _range(value, unit: str) -> str:
-    if not isinstance(value, dict):
-        return ""
-    low, high = value.get("min"), value.get("max")
-    return f"{low} {unit}" if low == high else f"{low}–{high} {unit}"
-
-
 def duration(page) -> str:
-    return _range(page.meta.get("duration"), "minuten")
+    return span(page.meta.get("duration"), "minuten")
 
 
 def group_size(page) -> str:
-    return _range(page.meta.get("group_size"), "deelnemers")
+    return span(page.meta.get("group_size"), "deelnemers")
 
 
 def roles(page) -> tuple:
