@@ -14,8 +14,10 @@ from functools import cache
 from importlib import resources
 from typing import Iterator
 
-import jsonschema
-from referencing import Registry, Resource
+from handbook import schema_precheck
+
+# jsonschema (and referencing) are imported only when a page fails the quick check:
+# importing them is a tenth of a second, more than checking a small handbook.
 
 COMMON = "common.schema.json"
 
@@ -88,14 +90,19 @@ def schema_files() -> dict[str, dict]:
 
 
 @cache
-def _registry() -> Registry:
+def _registry():
+    from referencing import Registry, Resource
+
     return Registry().with_resources(
         (name, Resource.from_contents(data)) for name, data in _raw().items()
     )
 
 
 @cache
-def validator(type_name: str) -> jsonschema.protocols.Validator:
+def validator(type_name: str):
+    """jsonschema's validator for a page type (a ``jsonschema.protocols.Validator``)."""
+    import jsonschema
+
     cls = jsonschema.validators.validator_for(schema(type_name))
     # The format checker is passed explicitly: without it "format: date" is not checked.
     return cls(_inlined(schema(type_name), schema(type_name)), registry=_registry(), format_checker=cls.FORMAT_CHECKER)
@@ -203,8 +210,22 @@ def _error_list(errors) -> list:
     return sorted(errors, key=lambda e: (list(map(str, e.absolute_path)), e.validator))
 
 
+_prechecks: dict[str, tuple] = {}  # type name -> (the schema it was made from, the check)
+
+
+def precheck(type_name: str):
+    """The quick check of ``schema_precheck`` for a page type: True only for valid front-matter."""
+    source = schema(type_name)
+    made = _prechecks.get(type_name)
+    if made is None or made[0] is not source:  # remade when the schemas change (as tests do)
+        made = _prechecks[type_name] = (source, schema_precheck.compile_schema(_inlined(source, source)))
+    return made[1]
+
+
 def validate(type_name: str, meta: dict) -> Iterator[SchemaError]:
     """Every schema error of a page's front-matter, in Dutch."""
+    if precheck(type_name)(meta):
+        return  # certainly valid: jsonschema would find nothing
     found = [e for err in _error_list(validator(type_name).iter_errors(meta)) for e in _translate(type_name, err)]
     # A value that is not even written as a date gets the pattern's advice, not also "no such day".
     misshapen = {e.path for e in found if e.rule == "schema" and not e.on_key}
