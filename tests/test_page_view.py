@@ -76,3 +76,12 @@ def test_home_counts_published_pages_per_type_and_theme(corpus):
     assert list(types) == ["Methoden", "Tips", "Thema's", "Wijken"]  # types without pages are left out
     themes = {e.title: e.count_label for e in home.themes}
     assert themes == {"Thema A": "2 pagina's", "Thema B": "1 pagina"}
+
+
+@pytest.mark.parametrize("repo_url", ["https://github.com/org/handboek", "https://github.com/org/handboek/"])
+def test_edit_links_keep_the_repository_name(repo_url):
+    from handbook.page_view import edit_base
+
+    assert edit_base(repo_url, "edit/main/content/") == "https://github.com/org/handboek/edit/main/content/"
+    assert edit_base(repo_url, "edit/main/content") == "https://github.com/org/handboek/edit/main/content/"
+    assert edit_base("", "edit/main/content/") == edit_base(repo_url, "") == ""

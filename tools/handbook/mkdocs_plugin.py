@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from urllib.parse import urljoin
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -20,7 +19,7 @@ from mkdocs.structure.nav import Section
 from handbook import listings, navigation, schemas
 from handbook.generated import generated_pages
 from handbook.loader import load_corpus
-from handbook.page_view import home_view, page_view
+from handbook.page_view import edit_base, home_view, page_view
 
 # Material's offline plugin loads this shim from unpkg.com; the site serves its own copy instead.
 IFRAME_WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
@@ -49,9 +48,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.by_rel = {page.rel: page for page in self.corpus.pages}
         polyfills = config.extra.get("polyfills") or []
         config.extra["polyfills"] = [IFRAME_WORKER_SHIM if "iframe-worker" in str(p) else p for p in polyfills]
-        self.edit_base = urljoin(config.repo_url, config.edit_uri) if config.repo_url and config.edit_uri else ""
-        if self.edit_base and not self.edit_base.endswith("/"):
-            self.edit_base += "/"
+        self.edit_base = edit_base(config.repo_url or "", config.edit_uri or "")
         return config
 
     def on_files(self, files, *, config):

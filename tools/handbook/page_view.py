@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Callable
+from urllib.parse import urljoin
 
 from handbook import display, listings, schemas
 from handbook.related import related_pages
@@ -147,6 +148,17 @@ def citations(corpus, page, url_of: UrlOf, here: str) -> tuple:
         )
         for s in found
     )
+
+
+def edit_base(repo_url: str, edit_uri: str) -> str:
+    """Where 'edit this page' links start: the repository address, then the edit path.
+
+    urljoin alone would drop the repository's name from 'https://github.com/org/repo'
+    (no trailing slash) and send every edit link to a page that does not exist."""
+    if not repo_url or not edit_uri:
+        return ""
+    joined = urljoin(repo_url.rstrip("/") + "/", edit_uri)
+    return joined if joined.endswith("/") else joined + "/"
 
 
 def page_view(corpus, page, url_of: UrlOf, here: str, edit_base: str = "", related_limit: int = 6) -> PageView:
