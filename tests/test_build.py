@@ -71,3 +71,24 @@ def test_a_strict_mode_warning_fails_the_build(root):
     result = build_site(root, prints=False)
     assert not result.ok and "nergens.md" in result.message
     assert (root / "site" / "methoden" / "index.html").is_file()
+
+
+def test_mkdocs_serve_serves_the_last_built_theme_booklets(tmp_path):
+    # mkdocs serve builds into a temporary folder; the theme pages' print links must still work.
+    from types import SimpleNamespace
+
+    from mkdocs.structure.files import Files
+
+    from handbook.mkdocs_plugin import HandbookPlugin
+
+    (tmp_path / "site" / "print").mkdir(parents=True)
+    (tmp_path / "site" / "print" / "thema.pdf").write_bytes(b"%PDF-1.7\n")
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "tmp-site"),
+                             use_directory_urls=True)
+    plugin = HandbookPlugin()
+    plugin.on_startup(command="serve", dirty=False)
+    files = Files([])
+    plugin._add_previous_prints(files, config)
+    served = files.get_file_from_path("print/thema.pdf")
+    assert served is not None and served.abs_src_path == str(tmp_path / "site" / "print" / "thema.pdf")
+    assert served.url == "print/thema.pdf"

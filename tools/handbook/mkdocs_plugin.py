@@ -8,6 +8,7 @@ once per build, in on_config.
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 from mkdocs.config import base
@@ -23,6 +24,8 @@ from handbook.page_view import edit_base, home_view, page_view
 
 # Material's offline plugin loads this shim from unpkg.com; the site serves its own copy instead.
 IFRAME_WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
+PRINT_DIR = "print"  # where handbook build puts the theme booklets in the site
+log = logging.getLogger("mkdocs.plugins.handbook")
 
 
 class HandbookConfig(base.Config):
@@ -39,6 +42,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.by_rel = {}
         self.files = None
         self.edit_base = ""
+        self.command = ""
+
+    def on_startup(self, *, command, dirty):
+        self.command = command
 
     # Run after Material's offline plugin, which adds the polyfill this replaces.
     @event_priority(-50)
@@ -62,8 +69,22 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         for name, data in schemas.schema_files().items():
             text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
             files.append(File.generated(config, f"{self.config.schemas_dir}/{name}", content=text))
+        if self.command == "serve":
+            # mkdocs serve builds into a temporary folder without the theme booklets, which
+            # only `handbook build` makes; serve the last ones so the theme pages' print links work.
+            self._add_previous_prints(files, config)
         self.files = files
         return files
+
+    def _add_previous_prints(self, files, config):
+        site = Path(config.config_file_path or ".").parent / "site"
+        found = sorted(p for p in (site / PRINT_DIR).glob("*") if p.is_file()) if (site / PRINT_DIR).is_dir() else []
+        if not found:
+            log.info("Printversies van de thema's ontbreken: maak ze met 'handbook build' (make serve doet dat).")
+        for path in found:
+            rel = f"{PRINT_DIR}/{path.name}"
+            if files.get_file_from_path(rel) is None:
+                files.append(File(rel, str(site), config.site_dir, config.use_directory_urls))
 
     def on_nav(self, nav, *, config, files):
         # Sections in the handbook's type order, named by their Dutch plural ("Thema's", not "Themas").
