@@ -50,25 +50,37 @@ def code_free_lines(page):
 
 
 def _code_free_lines(page):
+    body = page.body
+    first = page.body_line
+    # Most bodies have no code at all: then every line is kept as it is.
+    fenced = "```" in body or "~~~" in body
+    if not fenced and "`" not in body:
+        yield from enumerate(body.split("\n"), first)
+        return
     in_fence = None
-    for line_no, text in page.body_lines():
-        fence = _FENCE.match(text)
-        if fence:
-            marker = fence.group(1)
-            if in_fence is None:
-                in_fence = marker
-            elif marker == in_fence:
-                in_fence = None
-            continue
+    for line_no, text in enumerate(body.split("\n"), first):
+        if fenced:
+            fence = _FENCE.match(text)
+            if fence:
+                marker = fence.group(1)
+                if in_fence is None:
+                    in_fence = marker
+                elif marker == in_fence:
+                    in_fence = None
+                continue
         if in_fence is None:
             # Keep columns: replace inline code by spaces of the same length.
-            yield line_no, _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), text)
+            yield line_no, _INLINE_CODE.sub(_blank, text) if "`" in text else text
+
+
+def _blank(match) -> str:
+    return " " * len(match.group(0))
 
 
 def headings(page) -> list[Heading]:
     found = []
     for line_no, text in code_free_lines(page):
-        match = _HEADING.match(text)
+        match = _HEADING.match(text) if text.startswith("#") else None
         if match:
             found.append(Heading(line_no, len(match.group(1)), match.group(2).strip()))
     return found
@@ -78,7 +90,7 @@ def section_lines(page, title: str):
     """(file line, text) of the lines under the heading called ``title`` up to the next heading of its level."""
     inside, level = False, 0
     for line_no, text in code_free_lines(page):
-        match = _HEADING.match(text)
+        match = _HEADING.match(text) if text.startswith("#") else None
         if match:
             if inside and len(match.group(1)) <= level:
                 return
@@ -99,9 +111,13 @@ def links(page) -> list[Link]:
 def _links(page) -> list[Link]:
     found = []
     for line_no, text in code_free_lines(page):
-        for match in _LINK.finditer(text):
-            found.append(Link(line_no, match.start() + 1, match.group(1) == "!", match.group(2), match.group(3)))
-        ref = _REFERENCE.match(text)
+        # Both patterns need a ']' followed by '(' or ':'; most lines have neither.
+        if "]" not in text:
+            continue
+        if "](" in text:
+            for match in _LINK.finditer(text):
+                found.append(Link(line_no, match.start() + 1, match.group(1) == "!", match.group(2), match.group(3)))
+        ref = _REFERENCE.match(text) if "]:" in text else None
         if ref:
             found.append(Link(line_no, ref.start(2) + 1, False, ref.group(1), ref.group(2)))
     return found
@@ -110,5 +126,7 @@ def _links(page) -> list[Link]:
 def html_images(page):
     """(file line, column, tag) of every raw <img> tag."""
     for line_no, text in code_free_lines(page):
+        if "<" not in text:
+            continue
         for match in _HTML_IMG.finditer(text):
             yield line_no, match.start() + 1, match.group(0)

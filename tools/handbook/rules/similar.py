@@ -43,21 +43,27 @@ def check(page, corpus):
 
 
 _anchors: dict[str, bool] = {}
+_anchor_words: set[str] = set()  # the words seen so far that are anchors
 
 
 def _is_anchor(word: str) -> bool:
     found = _anchors.get(word)
     if found is None:
         found = _anchors[word] = zlib.crc32(word.encode()) % ANCHOR_EVERY == 0
+        if found:
+            _anchor_words.add(word)
     return found
 
 
 def shingles(text: str) -> frozenset:
     # Split on white space only: a copied text keeps its accents and punctuation too,
     # and str.split is several times faster than a word pattern. zip and compress
-    # build and pick the shingles in C; only distinct words pass through Python.
+    # build and pick the shingles in C; only words not seen before pass through Python.
     words = text.lower().split()
-    anchors = {word for word in set(words) if _is_anchor(word)}
+    distinct = set(words)
+    for word in distinct.difference(_anchors):
+        _is_anchor(word)
+    anchors = distinct & _anchor_words
     windows = zip(*(words[i:] for i in range(SHINGLE)))
     return frozenset(compress(windows, map(anchors.__contains__, words)))
 
