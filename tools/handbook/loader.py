@@ -35,6 +35,9 @@ class Page:
     digest: str = ""  # sha1 of the file's bytes: changes when the file does
     readable: bool = True  # False: front-matter could not be read at all
     schema_errors: tuple = ()
+    # The file's text before the body, as read (None without a closed front-matter): rules
+    # that search the whole file (personal data, HTML) need it and need not read the file again.
+    head: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def valid(self) -> bool:
@@ -193,6 +196,7 @@ def _read(path: str, rel: str, data: bytes) -> tuple[Page | None, list[Problem]]
         digest=hashlib.sha1(data).hexdigest(),
         readable=fm.ok,
         schema_errors=errors,
+        head=fm.head,
     )
     return page, problems
 

@@ -2,9 +2,9 @@
 
 A rule that looks for personal data must see every character a reader of the
 repository can see: front-matter values, YAML comments and code blocks too,
-because the Markdown file itself is public. The loader keeps the body but not
-the raw front-matter lines, so the file is read once more here (cached, and
-only when its body is still the one the loader read).
+because the Markdown file itself is public. The loader keeps the raw lines
+before the body (``Page.head``); a page without them is read once more here
+(cached, and only when its body is still the one the loader read).
 
 Patterns run over a whole block at once (one C-level pass per pattern, and a
 tag or address may run over two lines); ``Text.position`` turns an offset back
@@ -54,6 +54,9 @@ def _file_lines(path: str, digest: str, body_line: int, body: str) -> tuple[str,
 
 def file_lines(page, corpus) -> list[str]:
     """Every line of the page's file as loaded; the front-matter is blank if the file cannot be re-read."""
+    head = getattr(page, "head", None)
+    if head is not None:  # the loader kept the lines before the body: no need to read the file again
+        return head.split("\n") + page.body.split("\n")
     lines = _file_lines(os.path.join(corpus.root, page.path), page.digest, page.body_line, page.body)
     if lines is not None:
         return list(lines)

@@ -50,6 +50,8 @@ class FrontMatter:
     body_line: int = 1
     findings: list[Finding] = field(default_factory=list)
     ok: bool = True  # False when the front-matter could not be read at all
+    # The file's lines before the body ('---' to '---'), when there is a closed front-matter.
+    head: str | None = None
 
 
 def decode(data: bytes) -> tuple[str | None, list[Finding]]:
@@ -109,6 +111,7 @@ def split(text: str) -> FrontMatter:
         return result
     result.body = "\n".join(lines[end + 1 :])
     result.body_line = end + 2
+    result.head = "\n".join(lines[: end + 1])
     _read_yaml("\n".join(lines[1:end]) + "\n", result, offset=1)
     return result
 
