@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -11,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from search_pages import THEMES, TIPS, tip, write, write_handbook
+from search_pages import THEMES, TIPS, theme, tip, write, write_handbook
 
 from handbook import indexing, search_engine, searching
 from handbook.loader import load_corpus
@@ -182,6 +183,145 @@ def test_search_updates_a_stale_index_itself(root):
     outcome = searching.search(root, "voedselbank")
     assert [Path(r.path).stem for r in outcome.results] == ["nieuw"]
     assert any("1 nieuw" in n for n in outcome.notices)
+
+
+# -- reading only what changed (refresh: handbook index, handbook search) ---------------------
+
+QUERIES = ["gezin", "ouders", "leren OR moeders", '"samen leren"', "buurt", "opvoeden NOT school", "voedselbank", "armoede"]
+
+
+def _snapshot(root: Path) -> dict:
+    """Everything the index holds and answers: stored fields of every page, and results."""
+    ix = indexing.open_current(root)
+    with ix.searcher() as s:
+        documents = sorted((dict(fields) for fields in s.all_stored_fields()), key=lambda d: d["path"])
+    with search_engine.searcher(ix) as opened:
+        answers = {}
+        for query in QUERIES:
+            outcome = searching.search(root, query, limit=50, searcher=opened)
+            answers[query] = ([(r.path, r.score, r.snippet) for r in outcome.results], outcome.total, outcome.by_type, outcome.by_theme)
+    return {"documents": documents, "answers": answers}
+
+
+def _count_reads(monkeypatch) -> list:
+    read = []
+    original = indexing.load_page
+
+    def counting(root, file):
+        read.append(Path(file).as_posix())
+        return original(root, file)
+
+    monkeypatch.setattr(indexing, "load_page", counting)
+    return read
+
+
+def _age(root: Path, seconds: float = 60) -> None:
+    """Make every page file look older than the racy window (as files are unless just saved)."""
+    past = time.time() - seconds
+    for file in (root / "content").rglob("*.md"):
+        os.utime(file, (past, past))
+
+
+def test_refresh_reads_only_the_changed_file(root, monkeypatch):
+    _age(root)
+    indexing.refresh(root)
+    read = _count_reads(monkeypatch)
+    assert indexing.refresh(root).reindexed == 0
+    assert read == []
+    write(root, "tips/opvoedsteun.md", tip("Steun bij het opvoeden", "Nu over grootouders die oppassen."))
+    stats = indexing.refresh(root)
+    assert read == ["content/tips/opvoedsteun.md"]
+    assert (stats.added, stats.changed, stats.removed, stats.unchanged) == (0, 1, 0, len(TIPS) + len(THEMES) - 1)
+    assert found(root, "grootouders") == ["opvoedsteun"]
+
+
+def test_refresh_after_edits_equals_a_rebuild(root):
+    _age(root)
+    indexing.refresh(root)
+    write(root, "tips/opvoedsteun.md", tip("Steun bij het opvoeden", "Moeders en gezinnen met vragen over kinderen."))
+    write(root, "tips/nieuw.md", tip("Nieuwe tip", "Over de voedselbank in de buurt.", themes=("armoede",)))
+    (root / "content/tips/zin-in-leren.md").unlink()
+    write(root, "tips/casus-bespreken.md", tip("Een casus bespreken", "Stappen.", status="draft"))
+    write(root, "tips/kapot.md", "---\ntitle: [kapot\n---\nTekst over gezinnen.\n")
+    # A theme's title changes: pages of that theme keep their document (it holds the
+    # theme's slug, never its title), so nothing else needs reading.
+    write(root, "themas/armoede.md", theme("armoede").replace("title: Armoede", "title: Armoede en geld"))
+    stats = indexing.refresh(root)
+    assert (stats.rebuilt, stats.added, stats.changed, stats.removed) == (False, 1, 2, 2)
+    after_refresh = _snapshot(root)
+    indexing.refresh(root, rebuild=True)
+    assert _snapshot(root) == after_refresh
+    indexing.update_index(load_corpus(root), rebuild=True)
+    assert _snapshot(root) == after_refresh
+
+
+def test_refresh_sees_a_change_that_keeps_size_and_mtime(root, monkeypatch):
+    _age(root)
+    indexing.refresh(root)
+    file = root / "content/tips/opvoedsteun.md"
+    before = file.stat()
+    file.write_text(file.read_text(encoding="utf-8").replace("Opvoedondersteuning", "Opvoedbegeleidingen"), encoding="utf-8")
+    os.utime(file, ns=(before.st_atime_ns, before.st_mtime_ns))  # as a copy that keeps times would
+    assert file.stat().st_size == before.st_size
+    assert indexing.refresh(root).changed == 1  # the change time still tells
+    assert found(root, "ondersteuning") == []
+
+
+def test_a_just_saved_file_is_read_again_next_time(root, monkeypatch):
+    _age(root)
+    indexing.refresh(root)
+    write(root, "tips/opvoedsteun.md", tip("Steun bij het opvoeden", "Nu over grootouders die oppassen."))
+    indexing.refresh(root)
+    read = _count_reads(monkeypatch)
+    # Saved within the racy window of that refresh: a second save in the same clock tick
+    # could keep size and times, so it is not trusted yet.
+    assert indexing.refresh(root).reindexed == 0
+    assert read == ["content/tips/opvoedsteun.md"]
+
+
+def test_other_schemas_make_refresh_read_every_page(root, monkeypatch):
+    _age(root)
+    indexing.refresh(root)
+    monkeypatch.setattr(indexing, "_reader_fingerprint", lambda: "andere schema's")
+    read = _count_reads(monkeypatch)
+    assert indexing.refresh(root).reindexed == 0
+    assert len(read) == len(TIPS) + len(THEMES)
+
+
+def test_a_lying_state_file_is_not_trusted(root, monkeypatch):
+    _age(root)
+    indexing.refresh(root)
+    state_file = indexing.index_dir(root) / "state.json"
+    state = json.loads(state_file.read_text(encoding="utf-8"))
+    state["files"]["content/tips/opvoedsteun.md"][3] = "0" * 40  # a digest the index does not have
+    state["files"]["content/tips/nieuw.md"] = "kapot"
+    state_file.write_text(json.dumps(state), encoding="utf-8")
+    read = _count_reads(monkeypatch)
+    assert indexing.refresh(root).reindexed == 0
+    assert read == ["content/tips/opvoedsteun.md"]
+
+
+def test_build_update_keeps_the_record_of_unchanged_files(root, monkeypatch):
+    _age(root)
+    indexing.refresh(root)
+    file = write(root, "tips/opvoedsteun.md", tip("Steun bij het opvoeden", "Nu over grootouders die oppassen."))
+    os.utime(file, (time.time() - 30, time.time() - 30))
+    indexing.update_index(load_corpus(root))  # as the site build does
+    read = _count_reads(monkeypatch)
+    assert indexing.refresh(root).reindexed == 0
+    assert read == ["content/tips/opvoedsteun.md"]  # the one file the build changed
+
+
+def test_index_command_reads_only_what_changed(root, monkeypatch, capsys):
+    from handbook.cli import main
+
+    _age(root)
+    indexing.refresh(root)
+    write(root, "tips/nieuw.md", tip("Een nieuwe tip", "Over de voedselbank."))
+    read = _count_reads(monkeypatch)
+    assert main(["--root", str(root), "index"]) == 0
+    assert "1 nieuw" in capsys.readouterr().out
+    assert read == ["content/tips/nieuw.md"]
 
 
 # -- nothing lost ---------------------------------------------------------------------

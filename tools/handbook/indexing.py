@@ -5,10 +5,14 @@ Layout::
     .handbook/index/lock        held (flock) by the one run that writes
     .handbook/index/CURRENT     {"generation": "gen-3", "fingerprint": ...}, replaced atomically
     .handbook/index/gen-3/      the Whoosh index of that generation
-    .handbook/index/state.json  a cheap signature of content/ at the last update
+    .handbook/index/state.json  what the last update saw of content/: a signature of
+                                all files, and each file's size, times and digest
 
 An update is incremental: pages whose file digest is not in the index are (re)added,
 pages that are gone or no longer published are deleted; the cost follows the change.
+``refresh`` (``handbook index``, ``handbook search``) also reads only the files whose
+size or times changed since the last update, so a one-file edit costs a stat of every
+file, not a read of every page.
 A rebuild writes a new generation next to the old one and only then points CURRENT
 at it, so a run killed half-way leaves the previous index in place. A missing,
 damaged or outdated index (other analysis) is rebuilt, with a Dutch notice.
@@ -24,11 +28,12 @@ import re
 import shutil
 import time
 from contextlib import contextmanager
+from functools import cache
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbook import analysis, search_engine
-from handbook.loader import CONTENT_DIR, Corpus
+from handbook import analysis, loader, schemas, search_engine, yamlreader
+from handbook.loader import CONTENT_DIR, Corpus, load_page
 
 INDEX_DIR = Path(".handbook") / "index"
 LOCK_TIMEOUT = 600.0  # seconds to wait for another run before giving up
@@ -223,27 +228,102 @@ def _pause():
     return None
 
 
+def refresh(root: Path, rebuild: bool = False) -> IndexStats:
+    """Bring the index in line with content/ reading only the files that changed.
+
+    What ``handbook index`` and ``handbook search`` use. Every page file is stat'ed;
+    a file whose size, modification and change time are as at the last update is
+    not read again (its page is in the index as it was, or was not published).
+    Changed and new files are read with ``loader.load_page``, files that are gone
+    are dropped. An index document depends on its own page only (``page_record``:
+    theme and audience are slugs, never another page's title), so a changed theme
+    or source page needs no other page read again. The result equals a rebuild."""
+    root = Path(root).resolve()
+    started = time.perf_counter()
+    directory = index_dir(root)
+    with _locked(directory):
+        current = _read_current(directory)
+        scanned_at = time.time_ns()
+        on_disk = _scan(root)
+        ix, notice = (None, None) if rebuild else _open_for_update(root, current)
+        known = _known_files(directory, current) if ix is not None else {}
+        have = search_engine.indexed(ix) if ix is not None else {}
+        read: dict[str, object] = {}  # path -> Page, or None when unreadable
+        for path, stat in on_disk.items():
+            entry = known.get(path)
+            if _recorded(entry, stat) and _agrees(entry, have.get(path)):
+                continue
+            read[path] = load_page(root, Path(path))[0]
+        if ix is None:
+            wanted = {path: page for path, page in read.items() if page is not None and page.published}
+            stats = _rebuild(directory, current, wanted, started, notice)
+        else:
+            stats = _update_files(ix, have, on_disk, read, started)
+            _clean(directory, keep=_current_and_previous(directory, current["generation"]))
+        files = {}
+        for path, stat in on_disk.items():
+            if path in read:
+                page = read[path]
+                entry = [*stat, page.digest if page is not None else "", int(page is not None and page.published)]
+            else:
+                entry = known[path]
+            if stat[0] < scanned_at - RACY_NS:  # see RACY_NS
+                files[path] = entry
+        _write_state(directory, _signature(on_disk), files)
+        return stats
+
+
 def update_index(corpus: Corpus, rebuild: bool = False) -> IndexStats:
-    """Bring the index in line with the corpus's published pages; see the module doc."""
+    """Bring the index in line with an already loaded corpus's published pages (for
+    the site build, which has loaded every page anyway); see also ``refresh``."""
     started = time.perf_counter()
     directory = index_dir(corpus.root)
     wanted = {page.path: page for page in corpus.published()}
     with _locked(directory):
         current = _read_current(directory)
+        on_disk = _scan(corpus.root)
         notice = None
         ix = None
         if not rebuild:
-            try:
-                ix = open_current(corpus.root)
-            except IndexUnavailable as exc:
-                notice = f"{exc}; de zoekindex wordt opnieuw opgebouwd" if current else "er was nog geen zoekindex; die wordt nu opgebouwd"
+            ix, notice = _open_for_update(corpus.root, current)
+        # The corpus was read before this run took the lock, at no known moment: keep
+        # only what the last refresh recorded and this corpus confirms (same digest,
+        # file not touched since); everything else is read again by the next refresh.
+        known = _known_files(directory, current) if ix is not None else {}
         if ix is None:
             stats = _rebuild(directory, current, wanted, started, notice)
         else:
             stats = _update(ix, wanted, started)
             _clean(directory, keep=_current_and_previous(directory, current["generation"]))
-        _write_atomic(directory / "state.json", json.dumps({"content": content_signature(corpus.root)}))
+        files = {}
+        for path, entry in known.items():
+            page = corpus.by_path.get(path)
+            if page is not None and _recorded(entry, on_disk.get(path)) and entry[3] == page.digest and bool(entry[4]) == page.published:
+                files[path] = entry
+        _write_state(directory, _signature(on_disk), files)
         return stats
+
+
+def _open_for_update(root: Path, current: dict | None):
+    """(the open index, None), or (None, Dutch notice why it is rebuilt)."""
+    try:
+        return open_current(root), None
+    except IndexUnavailable as exc:
+        return None, (f"{exc}; de zoekindex wordt opnieuw opgebouwd" if current else "er was nog geen zoekindex; die wordt nu opgebouwd")
+
+
+def _recorded(entry, stat) -> bool:
+    """Whether the last update recorded this file with these stat values."""
+    return (
+        type(entry) is list and len(entry) == 5 and stat is not None
+        and entry[0] == stat[0] and entry[1] == stat[1] and entry[2] == stat[2]
+    )
+
+
+def _agrees(entry: list, digest: str | None) -> bool:
+    """Whether a recorded file still matches the index: published pages are in it
+    with their digest, others are not (a check against a state file that lies)."""
+    return digest == entry[3] if entry[4] else digest is None
 
 
 def _rebuild(directory: Path, current: dict | None, wanted: dict, started: float, notice: str | None) -> IndexStats:
@@ -270,43 +350,115 @@ def _update(ix, wanted: dict, started: float) -> IndexStats:
     removed = sorted(set(have) - set(wanted))
     added = sorted(path for path in wanted if path not in have)
     changed = sorted(path for path in wanted if path in have and have[path] != wanted[path].digest)
+    return _write_changes(ix, wanted, added, changed, removed, len(wanted), started)
+
+
+def _update_files(ix, have: dict, on_disk: dict, read: dict, started: float) -> IndexStats:
+    """``_update`` for a refresh: ``read`` holds only the files that changed."""
+    wanted = {path: page for path, page in read.items() if page is not None and page.published}
+    removed = sorted(path for path in have if path not in on_disk or (path in read and path not in wanted))
+    added = sorted(path for path in wanted if path not in have)
+    changed = sorted(path for path in wanted if path in have and have[path] != wanted[path].digest)
+    total = len(have) - len(removed) + len(added)
+    return _write_changes(ix, wanted, added, changed, removed, total, started)
+
+
+def _write_changes(ix, wanted, added, changed, removed, total, started) -> IndexStats:
     if removed or added or changed:
         documents = [search_engine.document(page_record(wanted[path])) for path in added + changed]
         search_engine.write(ix, documents, delete_paths=removed + changed, pause=_pause())
     ix.close()
     return IndexStats(
         added=len(added), changed=len(changed), removed=len(removed),
-        unchanged=len(wanted) - len(added) - len(changed), total=len(wanted), rebuilt=False,
+        unchanged=total - len(added) - len(changed), total=total, rebuilt=False,
         seconds=time.perf_counter() - started,
     )
 
 
-# -- is the index still current? ---------------------------------------------------------
+# -- what the last update saw -----------------------------------------------------------
+
+# A file written in the same clock tick as the scan, after it, would keep its recorded
+# size and times (git's "racily clean" entries): files changed this recently before a
+# scan are not recorded, so the next refresh reads them again.
+RACY_NS = 2_000_000_000
 
 
-def content_signature(root: Path) -> str:
-    """Changes when a page file is added, removed, or written: stat only, no reading.
-    os.scandir, not pathlib: at 10,000 pages pathlib's rglob alone took 0.3 s."""
-    entries = []
-    stack = [os.path.join(root, CONTENT_DIR)]
+def _scan(root: Path) -> dict[str, tuple[int, int, int]]:
+    """path (as ``Page.path``) -> (mtime_ns, size, ctime_ns) of every page file:
+    stat only, no reading. os.scandir, not pathlib: at 10,000 pages pathlib's rglob
+    alone took 0.3 s. Hidden files and folders are skipped, as ``page_files`` does."""
+    found = {}
+    stack = [(os.path.join(root, CONTENT_DIR), CONTENT_DIR + "/")]
     while stack:
-        folder = stack.pop()
+        folder, prefix = stack.pop()
         try:
-            with os.scandir(folder) as found:
-                for entry in found:
+            with os.scandir(folder) as entries:
+                for entry in entries:
                     if entry.name.startswith("."):
                         continue
                     if entry.is_dir(follow_symlinks=False):
-                        stack.append(entry.path)
+                        stack.append((entry.path, f"{prefix}{entry.name}/"))
                     elif entry.name.endswith(".md"):
-                        stat = entry.stat()
-                        entries.append(f"{entry.path}\0{stat.st_mtime_ns}\0{stat.st_size}\n")
+                        try:
+                            stat = entry.stat()
+                        except OSError:
+                            continue
+                        found[prefix + entry.name] = (stat.st_mtime_ns, stat.st_size, stat.st_ctime_ns)
         except OSError:
             continue
+    return dict(sorted(found.items()))
+
+
+def _signature(on_disk: dict) -> str:
     digest = hashlib.sha1()
-    for line in sorted(entries):
-        digest.update(line.encode())
+    for path, (mtime, size, _ctime) in on_disk.items():
+        digest.update(f"{path}\0{mtime}\0{size}\n".encode())
     return digest.hexdigest()
+
+
+def content_signature(root: Path) -> str:
+    """Changes when a page file is added, removed, or written."""
+    return _signature(_scan(root))
+
+
+@cache
+def _reader_fingerprint() -> str:
+    """What a page's reading depends on besides its file: the schemas (a page valid
+    today may not be tomorrow) and the loader's code. Recorded files are read again
+    when it changes."""
+    digest = hashlib.sha1()
+    for name, data in sorted(schemas._raw().items()):
+        digest.update(name.encode() + json.dumps(data, sort_keys=True).encode())
+    for module in (loader, yamlreader, schemas):
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()
+
+
+def _known_files(directory: Path, current: dict | None) -> dict[str, list]:
+    """The files the last update recorded, if that record belongs to the current index."""
+    try:
+        state = json.loads((directory / "state.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(state, dict) or current is None:
+        return {}
+    if state.get("generation") != current.get("generation") or state.get("reader") != _reader_fingerprint():
+        return {}
+    files = state.get("files")
+    # Entries are checked where they are used (``_recorded``): 10,000 of them here
+    # would cost as much as reading the file.
+    return files if isinstance(files, dict) else {}
+
+
+def _write_state(directory: Path, signature: str, files: dict) -> None:
+    current = _read_current(directory)
+    state = {
+        "content": signature,
+        "generation": current["generation"] if current else None,
+        "reader": _reader_fingerprint(),
+        "files": files,
+    }
+    _write_atomic(directory / "state.json", json.dumps(state, separators=(",", ":")))
 
 
 def is_fresh(root: Path) -> bool:

@@ -218,17 +218,29 @@ def open_index(directory: Path):
 
 
 def _live_paths(reader):
-    # Whole columns at once: indexing a column reader per document costs 30 µs each.
-    paths = list(reader.column_reader("path"))
-    digests = list(reader.column_reader("digest"))
-    for docnum in reader.all_doc_ids():
-        yield paths[docnum], digests[docnum]
+    """(path, digest) of every live document. Whole raw columns per segment, decoded
+    in one go: a column reader per document costs 30 µs, translating each value
+    and asking a multi-segment reader whether it is deleted several more."""
+    for leaf in reader.leaf_readers():
+        segment = leaf[0] if isinstance(leaf, tuple) else leaf
+        paths = _decode_all(segment.column_reader("path", translate=False))
+        digests = _decode_all(segment.column_reader("digest", translate=False))
+        live = segment.all_doc_ids() if segment.has_deletions() else range(len(paths))
+        for docnum in live:
+            yield paths[docnum], digests[docnum]
+
+
+def _decode_all(column) -> list[str]:
+    values = list(column)
+    if any(b"\0" in value for value in values):
+        return [value.decode("utf-8") for value in values]
+    return b"\0".join(values).decode("utf-8").split("\0") if values else []
 
 
 def indexed(ix) -> dict[str, str]:
     """path -> digest of every page in the index (read from columns, not stored fields)."""
     with ix.reader() as reader:
-        return {_text(p): _text(d) for p, d in _live_paths(reader)}
+        return dict(_live_paths(reader))
 
 
 def _text(value) -> str:

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook import analysis, indexing, search_engine
-from handbook.loader import load_corpus
 
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 MARK = "**"  # matched words in a snippet are wrapped in this, as in Markdown
@@ -82,7 +81,7 @@ def ensure_index(root: Path) -> list[str]:
     """Update the index when content/ changed since the last update; Dutch notices."""
     if indexing.is_fresh(root):
         return []
-    stats = indexing.update_index(load_corpus(root))
+    stats = indexing.refresh(root)
     return [n for n in (stats.notice, stats.summary()) if n]
 
 
@@ -98,7 +97,7 @@ def search(root: Path, text: str, type: str | None = None, theme: str | None = N
         try:
             ix = indexing.open_current(root)
         except indexing.IndexUnavailable:  # damaged since the last update: rebuild it
-            stats = indexing.update_index(load_corpus(root))
+            stats = indexing.refresh(root)
             notices += [n for n in (stats.notice, stats.summary()) if n]
             ix = indexing.open_current(root)
         with search_engine.searcher(ix) as opened:

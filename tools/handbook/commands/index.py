@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from handbook.loader import load_corpus
-
 
 def add_arguments(parser):
     parser.add_argument("--rebuild", action="store_true", help="bouw de index helemaal opnieuw op in plaats van alleen wat veranderde")
@@ -15,7 +13,8 @@ def run(args) -> int:
     from handbook import indexing  # not at import time: `handbook check` need not load the engine
 
     try:
-        stats = indexing.update_index(load_corpus(args.root), rebuild=args.rebuild)
+        # Only the files that changed are read (see indexing.refresh).
+        stats = indexing.refresh(args.root, rebuild=args.rebuild)
     except indexing.IndexUnavailable as exc:
         print(f"handbook index: fout: {exc}", file=sys.stderr)
         return 1
