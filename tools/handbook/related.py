@@ -27,12 +27,21 @@ def related_pages(corpus, page, limit: int = 6, *, use_index: bool = True) -> li
     own_themes = set(page.slugs("themes"))
     if page.type == "theme":
         own_themes.add(page.slug)
+    # Only pages that share a theme or were found alike can score: look those up instead of
+    # walking the whole corpus for every page (a site build asks for every page: quadratic).
+    candidates = _candidates(corpus)
+    shared_by_path: dict[str, int] = {}
+    for theme in own_themes:
+        for path in candidates.by_theme.get(theme, ()):
+            shared_by_path[path] = shared_by_path.get(path, 0) + 1
+    skip = {page.path, *(c.path for c in chosen)}
     scored = []
-    for other in corpus.published():
-        if other.path == page.path or other in chosen or other.type in NOT_SUGGESTED:
+    for path in shared_by_path.keys() | text_scores.keys():
+        other = candidates.by_path.get(path)
+        if other is None or path in skip:
             continue
-        shared = len(own_themes & set(other.slugs("themes")))
-        text = text_scores.get(other.path, 0.0)
+        shared = shared_by_path.get(path, 0)
+        text = text_scores.get(path, 0.0)
         if not shared and not text:
             continue
         score = TEXT_WEIGHT * text + THEME_WEIGHT * (shared / len(own_themes) if own_themes else 0.0)
@@ -40,6 +49,21 @@ def related_pages(corpus, page, limit: int = 6, *, use_index: bool = True) -> li
     scored.sort(key=lambda t: t[:3])
     chosen.extend(other for *_, other in scored)
     return chosen[:limit]
+
+
+class _Candidates:
+    """The pages "Zie ook" may suggest (published, not of a type shown elsewhere), by path
+    and by each theme they carry; built once per corpus."""
+
+    def __init__(self, corpus):
+        self.by_path: dict = {}
+        self.by_theme: dict[str, list[str]] = {}
+        for other in corpus.published():
+            if other.type in NOT_SUGGESTED:
+                continue
+            self.by_path.setdefault(other.path, other)
+            for theme in set(other.slugs("themes")):
+                self.by_theme.setdefault(theme, []).append(other.path)
 
 
 class _Neighbours:
@@ -77,6 +101,17 @@ class _Neighbours:
 
 
 _cache: dict[int, tuple] = {}
+_candidate_cache: dict[int, tuple] = {}
+
+
+def _candidates(corpus) -> _Candidates:
+    entry = _candidate_cache.get(id(corpus))
+    if entry is not None and entry[0]() is corpus:
+        return entry[1]
+    found = _Candidates(corpus)
+    _candidate_cache[id(corpus)] = (weakref.ref(corpus), found)
+    weakref.finalize(corpus, _candidate_cache.pop, id(corpus), None)
+    return found
 
 
 def _neighbours(corpus) -> _Neighbours:
