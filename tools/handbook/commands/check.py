@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import sys
 
 from handbook.check import run_check
@@ -13,7 +14,17 @@ def add_arguments(parser):
 
 
 def run(args) -> int:
-    problems = run_check(args.root, args.paths)
+    # A check makes a few hundred thousand small objects and no cycles worth collecting; the
+    # collector would walk all of them again and again, a tenth of the time at 10,000 pages.
+    # Afterwards they are frozen (left out of later collections, such as the one at exit).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        problems = run_check(args.root, args.paths)
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
     output = FORMATS[args.format](problems)
     if output:
         print(output)

@@ -57,15 +57,16 @@ def _is_anchor(word: str) -> bool:
 
 def shingles(text: str) -> frozenset:
     # Split on white space only: a copied text keeps its accents and punctuation too,
-    # and str.split is several times faster than a word pattern. zip and compress
-    # build and pick the shingles in C; only words not seen before pass through Python.
+    # and str.split is several times faster than a word pattern. Only words not seen
+    # before pass through Python.
     words = text.lower().split()
     distinct = set(words)
     for word in distinct.difference(_anchors):
         _is_anchor(word)
     anchors = distinct & _anchor_words
-    windows = zip(*(words[i:] for i in range(SHINGLE)))
-    return frozenset(compress(windows, map(anchors.__contains__, words)))
+    # The positions of anchor words are picked in C; only their shingles are built.
+    starts = compress(range(len(words) - SHINGLE + 1), map(anchors.__contains__, words))
+    return frozenset([tuple(words[i : i + SHINGLE]) for i in starts])
 
 
 def similar_pairs(pages) -> dict[str, list[tuple[str, float]]]:
