@@ -239,12 +239,26 @@ def _explain(exc: yaml.MarkedYAMLError) -> str:
     return f"de front-matter is geen geldige YAML ({(exc.problem or exc.context or '').strip()}); controleer inspringing, dubbele punten en aanhalingstekens"
 
 
+_STR_TAG = _TAG + "str"
+_constructor: SafeConstructor | None = None  # for ints and floats; it keeps no state
+
+
+def _number(node: ScalarNode, tag: str):
+    global _constructor
+    if _constructor is None:
+        _constructor = SafeConstructor()
+    if tag == "int":
+        return _constructor.construct_yaml_int(node)
+    return _constructor.construct_yaml_float(node)
+
+
 class _Builder:
     def __init__(self, result: FrontMatter, offset: int) -> None:
         self.result = result
         self.offset = offset
+        self.first_line = offset + 1  # the file line of YAML line 0 (marks count from 0)
+        self.values = result.values
         self.seen: set[int] = set()
-        self.constructor = SafeConstructor()
 
     def position(self, node: Node) -> Position:
         return node.start_mark.line + 1 + self.offset, node.start_mark.column + 1
@@ -257,25 +271,32 @@ class _Builder:
         if len(path) > MAX_DEPTH:
             self.report(node, "de front-matter is te diep genest (lijsten of blokken in elkaar); maak hem eenvoudiger", "yaml-depth")
             return None
-        if id(node) in self.seen:
+        seen = self.seen
+        if id(node) in seen:
             # A node reached twice is an alias; front-matter never needs one, and
             # following them is how a small file expands into billions of values.
             self.report(node, "verwijzingen met '&' en '*' (ankers en aliassen) zijn niet toegestaan; schrijf de waarde uit", "yaml-alias")
             return None
-        self.seen.add(id(node))
-        self.result.values[path] = self.position(node)
-        if node.tag not in _PLAIN_TAGS:
-            self.report(node, f"de YAML-tag '{node.tag.replace(_TAG, '!!')}' is niet toegestaan; haal de tag weg", "yaml-tag")
+        seen.add(id(node))
+        mark = node.start_mark
+        self.values[path] = (mark.line + self.first_line, mark.column + 1)
+        tag = node.tag
+        if tag == _STR_TAG and node.__class__ is ScalarNode:
+            return node.value  # most values: plain text
+        if tag not in _PLAIN_TAGS:
+            self.report(node, f"de YAML-tag '{tag.replace(_TAG, '!!')}' is niet toegestaan; haal de tag weg", "yaml-tag")
             return None
         if isinstance(node, MappingNode):
             return self.build_mapping(node, path)
         if isinstance(node, SequenceNode):
-            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+            build = self.build
+            return [build(item, path + (i,)) for i, item in enumerate(node.value)]
         return self.build_scalar(node)
 
     def build_mapping(self, node: MappingNode, path: tuple) -> dict:
         value: dict = {}
         first_line: dict = {}
+        keys = self.result.keys
         for key_node, value_node in node.value:
             if key_node.tag == _TAG + "merge":
                 self.report(key_node, "'<<' (samenvoegen) is niet toegestaan; schrijf de sleutels uit", "yaml-alias")
@@ -284,6 +305,8 @@ class _Builder:
                 self.report(key_node, "een sleutel moet een woord zijn, geen lijst of blok", "front-matter")
                 continue
             key = key_node.value
+            mark = key_node.start_mark
+            line = mark.line + self.first_line
             if key in value:
                 self.report(
                     key_node,
@@ -292,9 +315,10 @@ class _Builder:
                     "yaml-duplicate-key",
                 )
                 continue
-            first_line[key] = self.position(key_node)[0]
-            self.result.keys[path + (key,)] = self.position(key_node)
-            value[key] = self.build(value_node, path + (key,))
+            first_line[key] = line
+            key_path = path + (key,)
+            keys[key_path] = (line, mark.column + 1)
+            value[key] = self.build(value_node, key_path)
         return value
 
     def build_scalar(self, node: ScalarNode):
@@ -315,8 +339,6 @@ class _Builder:
         if tag == "null":
             return None
         try:
-            if tag == "int":
-                return self.constructor.construct_yaml_int(node)
-            return self.constructor.construct_yaml_float(node)
+            return _number(node, tag)
         except (ValueError, OverflowError):
             return node.value
