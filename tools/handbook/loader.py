@@ -124,12 +124,12 @@ def _type_and_slug(rel: str) -> tuple[str, str]:
         return page_type_for(rel), slug_for(rel)  # not a plain path: let pathlib read it
     page_type = schemas.type_by_folder().get(parts[0]) if len(parts) > 1 else None
     if page_type is not None:
-        return page_type.name, _stem(parts[-1])
-    parts[-1] = _stem(parts[-1])
+        return page_type.name, name_stem(parts[-1])
+    parts[-1] = name_stem(parts[-1])
     return "page", "-".join(parts)
 
 
-def _stem(name: str) -> str:
+def name_stem(name: str) -> str:
     # As PurePosixPath.stem: a leading or trailing dot is no suffix.
     i = name.rfind(".")
     return name[:i] if 0 < i < len(name) - 1 else name

@@ -3,6 +3,7 @@
 import re
 from pathlib import PurePosixPath
 
+from handbook.loader import name_stem
 from handbook.problems import error
 
 ID = "file-name"
@@ -10,7 +11,8 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def check(page, corpus):
-    stem = PurePosixPath(page.rel).stem
+    name = page.rel.rsplit("/", 1)[-1]
+    stem = name_stem(name) if "//" not in page.rel and name not in ("", ".", "..") else PurePosixPath(page.rel).stem
     if not _SLUG.match(stem):
         yield error(
             page.path,

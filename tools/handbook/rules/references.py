@@ -25,9 +25,11 @@ def check(page, corpus):
         for index, slug in enumerate(items):
             if not isinstance(slug, str):
                 continue
+            target = corpus.get(slug)
+            if target is not None and (target.type == wanted or not wanted) and target.path != page.path:
+                continue  # the usual case: a page of the right type (its position is looked up only for a problem)
             where = (key,) if isinstance(value, str) else (key, index)
             line, column = page.position(where)
-            target = corpus.get(slug)
             if target is None:
                 candidates = [p.slug for p in corpus.pages if wanted is None or p.type == wanted]
                 hint = schemas.suggest(slug, candidates)
