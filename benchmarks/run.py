@@ -218,9 +218,9 @@ def step_build(report: Report, root: Path, size: int, repeat: int, available: se
 
 def plain_nav(root: Path) -> list:
     """The navigation the handbook's plugin makes, written out for plain mkdocs: home, one section
-    per type in the handbook's order, long sections split into the same alphabetical groups, then
-    the free pages. Without it mkdocs makes each type folder one flat section, which Material
-    renders in full on every page (quadratic: 223 s for 2,000 pages here)."""
+    per type in the handbook's order, long sections split into the same alphabetical groups (and
+    groups of groups), then the free pages. Without it mkdocs makes each type folder one flat
+    section, which Material renders in full on every page (quadratic: 223 s for 2,000 pages here)."""
     from handbook import navigation, schemas
     from handbook.loader import load_corpus
 
@@ -231,10 +231,12 @@ def plain_nav(root: Path) -> list:
             continue
         pages = sorted(corpus.of_type(page_type.name, published_only=False), key=lambda p: p.title.casefold())
         entries = [{p.title: p.rel} for p in pages]
-        groups = navigation.alphabetical_groups([p.title.casefold() for p in pages])
-        if len(groups) > 1:
-            entries = [{label: [entries[i] for i in members]} for label, members in groups]
-        nav.append({page_type.plural: entries})
+        tree = navigation.alphabetical_tree([p.title.casefold() for p in pages])
+
+        def written(members):
+            return [entries[m] if isinstance(m, int) else {m[0]: written(m[1])} for m in members]
+
+        nav.append({page_type.plural: written(tree) if len(tree) > 1 else entries})
     free = sorted((p for p in corpus.pages if p.type == "page" and p.rel != "index.md"), key=lambda p: p.rel)
     nav += [{p.title: p.rel} for p in free]
     return nav

@@ -122,3 +122,21 @@ def test_long_sections_split_into_labelled_alphabetical_groups():
 
     titles = ["appel", "beer", "citroen", "'t dorp", "eend"]
     assert alphabetical_groups(titles, size=2) == [("A–B", [0, 1]), ("C–T", [2, 3]), ("E", [4])]
+
+
+def test_many_groups_are_gathered_into_groups_of_groups():
+    from handbook.navigation import alphabetical_groups, alphabetical_tree
+
+    titles = sorted(f"{a}{b}" for a in "abcdefghij" for b in "xyz")  # 30 titles
+    assert alphabetical_tree(titles, size=5, fan_out=10) == alphabetical_groups(titles, size=5)
+    tree = alphabetical_tree(titles, size=2, fan_out=4)  # 15 groups: 4 parents of 4, 4, 4, 3
+    assert [label for label, _ in tree] == ["A–C", "C–F", "F–H", "I–J"]
+    assert [len(children) for _, children in tree] == [4, 4, 4, 3]
+    assert tree[0][1][0] == ("A", [0, 1])
+
+    def leaves(members):
+        return [i for m in members for i in ([m] if isinstance(m, int) else leaves(m[1]))]
+
+    assert leaves(tree) == list(range(30))
+    deep = alphabetical_tree(titles, size=1, fan_out=2)  # 30 groups: five levels, two each at the top
+    assert len(deep) == 2 and all(len(children) <= 2 for _, children in deep)

@@ -118,19 +118,27 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     @staticmethod
     def _group(section, child_position):
-        # A long section gets alphabetical sub-sections, so the build stays linear in pages.
+        # A long section gets alphabetical sub-sections (and those, when many, sub-sections of
+        # their own), so a page's navigation stays small and the build linear in pages.
         index = [c for c in section.children if c.is_page and c.is_index]
         rest = [c for c in section.children if c not in index]
-        groups = navigation.alphabetical_groups([child_position(c)[1] for c in rest])
-        if len(groups) < 2:
+        tree = navigation.alphabetical_tree([child_position(c)[1] for c in rest])
+        if len(tree) < 2:
             return
-        section.children = list(index)
-        for label, members in groups:
-            group = Section(label, [rest[i] for i in members])
-            group.parent = section
-            for child in group.children:
-                child.parent = group
-            section.children.append(group)
+
+        def build(parent, members):
+            items = []
+            for member in members:
+                if isinstance(member, int):
+                    item = rest[member]
+                else:
+                    item = Section(member[0], [])
+                    item.children = build(item, member[1])
+                item.parent = parent
+                items.append(item)
+            return items
+
+        section.children = list(index) + build(section, tree)
 
     def on_page_markdown(self, markdown, *, page, config, files):
         if page.is_homepage:
