@@ -324,6 +324,22 @@ def test_index_command_reads_only_what_changed(root, monkeypatch, capsys):
     assert read == ["content/tips/nieuw.md"]
 
 
+@pytest.mark.parametrize("query", ["gezin", "moeders", "leren OR moeders", "kind school", '"samen leren"', "opvoeden NOT leren", "buurt^2 ideeen"])
+def test_scores_are_whooshs_without_its_shortcuts(root, query):
+    # The searcher scores terms, And, Or and Not itself; the ranking must be Whoosh's
+    # own exhaustive one (its block skipping can drop a true top hit at 10,000 pages).
+    from whoosh import collectors
+
+    with search_engine.searcher(indexing.open_current(root)) as opened:
+        parsed = opened.parse(query)
+        assert opened._scores(parsed) is not None
+        mine = [(hit.path, hit.score) for hit in opened.search(parsed, {}, limit=50).hits]
+        collector = collectors.TopCollector(limit=50, usequality=False)
+        opened._searcher.search_with_collector(parsed, collector)
+        whoosh = [(hit["path"], round(hit.score, 4)) for hit in collector.results()]
+    assert mine == whoosh
+
+
 # -- nothing lost ---------------------------------------------------------------------
 
 
