@@ -28,19 +28,49 @@ class DutchParser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: fout in de opdracht: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``only``, only that command's module is imported for its arguments."""
     parser = DutchParser(prog="handbook", description="Het handboek van het leernetwerk: controleren, zoeken, bouwen en printen.")
     parser.add_argument("--root", default=".", help="de map van het handboek (standaard: de huidige map)")
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=DutchParser)
     for name, module, help_text in COMMANDS:
         command = sub.add_parser(name, help=help_text, description=help_text)
         command.set_defaults(module=module)
-        importlib.import_module(module).add_arguments(command)
+        if only is None or name == only:
+            importlib.import_module(module).add_arguments(command)
     return parser
 
 
+class _ProbeFailed(Exception):
+    pass
+
+
+class _ProbeParser(argparse.ArgumentParser):
+    def error(self, message: str):
+        raise _ProbeFailed(message)
+
+
+def chosen_command(argv: list[str] | None) -> str | None:
+    """The command that argv names, from a first parse that knows no command's arguments.
+
+    The modules of the other commands (site build, print, search) are then never imported:
+    a check starts sooner. None when in doubt; then every command's arguments are added,
+    and the real parse gives the same result and messages as always.
+    """
+    probe = _ProbeParser(prog="handbook", add_help=False)
+    probe.add_argument("--root", default=".")
+    sub = probe.add_subparsers(dest="command", parser_class=_ProbeParser)
+    for name, _, _ in COMMANDS:
+        sub.add_parser(name, add_help=False)
+    try:
+        args, _ = probe.parse_known_args(argv)
+    except (_ProbeFailed, SystemExit):
+        return None
+    return args.command
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(only=chosen_command(argv))
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help(sys.stderr)

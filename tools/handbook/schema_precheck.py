@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime
 import numbers
 import re
-from importlib.util import find_spec
 
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 
@@ -83,6 +82,8 @@ def _uri_is_checked() -> bool:
     # jsonschema checks 'uri' only when one of these libraries can be imported (see
     # jsonschema._format); without them the format passes. tests/test_schema_precheck.py
     # compares this with jsonschema's own format checker.
+    from importlib.util import find_spec
+
     return any(find_spec(name) is not None for name in ("rfc3987", "rfc3986_validator"))
 
 

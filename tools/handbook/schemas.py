@@ -7,11 +7,11 @@ carry ``x-message``: a Dutch explanation used when that subschema fails.
 
 from __future__ import annotations
 
-import difflib
 import json
+import os
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Iterator
 
 from handbook import schema_precheck
@@ -42,6 +42,13 @@ class PageType:
 
 
 def _schema_dir():
+    # The package's own folder when it is one (importlib.resources costs a check ten milliseconds
+    # of imports); importlib.resources when the package is not on disk as files.
+    folder = os.path.join(os.path.dirname(__file__), "schemas")
+    if os.path.isdir(folder):
+        return Path(folder)
+    from importlib import resources
+
     return resources.files("handbook") / "schemas"
 
 
@@ -159,6 +166,8 @@ def resolve(subschema: dict) -> dict:
 
 def suggest(word: str, choices) -> str | None:
     """The closest choice to a misspelled word, for a 'bedoelde je ...?' hint."""
+    import difflib  # only when there is something to suggest
+
     match = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return match[0] if match else None
 
