@@ -8,7 +8,9 @@ ties are broken by title and path, never by file order, time or index layout.
 
 from __future__ import annotations
 
+import heapq
 import weakref
+from collections import Counter
 
 # Types that have their own place on a page (theme listings, source lists, the
 # neighbourhood line) and are not offered again under "Zie ook".
@@ -27,41 +29,57 @@ def related_pages(corpus, page, limit: int = 6, *, use_index: bool = True) -> li
     own_themes = set(page.slugs("themes"))
     if page.type == "theme":
         own_themes.add(page.slug)
-    # Only pages that share a theme or were found alike can score: look those up instead of
-    # walking the whole corpus for every page (a site build asks for every page: quadratic).
+    # Only pages that share a theme or were found alike can score, and only the best few are
+    # shown: count shared themes per page (in C, by Counter) and rank the theme-only pages by
+    # their count, instead of scoring every page of the corpus for every page (quadratic).
     candidates = _candidates(corpus)
-    shared_by_path: dict[str, int] = {}
+    shared_by_path: Counter = Counter()
     for theme in own_themes:
-        for path in candidates.by_theme.get(theme, ()):
-            shared_by_path[path] = shared_by_path.get(path, 0) + 1
+        shared_by_path.update(candidates.by_theme.get(theme, ()))
     skip = {page.path, *(c.path for c in chosen)}
-    scored = []
-    for path in shared_by_path.keys() | text_scores.keys():
-        other = candidates.by_path.get(path)
-        if other is None or path in skip:
-            continue
-        shared = shared_by_path.get(path, 0)
-        text = text_scores.get(path, 0.0)
-        if not shared and not text:
-            continue
+
+    def ranked(path: str, shared: int, text: float) -> tuple:
         score = TEXT_WEIGHT * text + THEME_WEIGHT * (shared / len(own_themes) if own_themes else 0.0)
-        scored.append((-round(score, 3), other.title.casefold(), other.path, other))
-    scored.sort(key=lambda t: t[:3])
-    chosen.extend(other for *_, other in scored)
+        return (-round(score, 3), *candidates.order[path])
+
+    scored = []
+    for path, text in text_scores.items():
+        if path in candidates.by_path and path not in skip and (text or shared_by_path.get(path)):
+            scored.append(ranked(path, shared_by_path.get(path, 0), text))
+    need = limit - len(chosen) if limit >= 0 else len(shared_by_path)
+    for path in skip.union(text_scores):
+        shared_by_path.pop(path, None)
+    by_count: dict[int, list[str]] = {}
+    for path, shared in shared_by_path.items():
+        by_count.setdefault(shared, []).append(path)
+    by_rank: dict[float, list[str]] = {}
+    for shared, paths in by_count.items():
+        by_rank.setdefault(ranked(paths[0], shared, 0.0)[0], []).extend(paths)
+    for rank in sorted(by_rank):
+        if need <= 0:
+            break
+        best = heapq.nsmallest(need, by_rank[rank], key=candidates.order.__getitem__)
+        scored.extend((rank, *candidates.order[path]) for path in best)
+        need -= len(best)
+    scored.sort()
+    chosen.extend(candidates.by_path[path] for *_, path in scored)
     return chosen[:limit]
 
 
 class _Candidates:
-    """The pages "Zie ook" may suggest (published, not of a type shown elsewhere), by path
-    and by each theme they carry; built once per corpus."""
+    """The pages "Zie ook" may suggest (published, not of a type shown elsewhere): by path,
+    their sort order (folded title, path), and the paths carrying each theme; built once per
+    corpus."""
 
     def __init__(self, corpus):
         self.by_path: dict = {}
+        self.order: dict[str, tuple[str, str]] = {}
         self.by_theme: dict[str, list[str]] = {}
         for other in corpus.published():
-            if other.type in NOT_SUGGESTED:
+            if other.type in NOT_SUGGESTED or other.path in self.by_path:
                 continue
-            self.by_path.setdefault(other.path, other)
+            self.by_path[other.path] = other
+            self.order[other.path] = (other.title.casefold(), other.path)
             for theme in set(other.slugs("themes")):
                 self.by_theme.setdefault(theme, []).append(other.path)
 
