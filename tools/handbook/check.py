@@ -6,17 +6,26 @@ from pathlib import Path
 
 from handbook.loader import Corpus, load_corpus
 from handbook.problems import Problem, error
-from handbook.rules import RULES
+from handbook.rules import LOCAL_RULES, RULES
 
 
-def check_corpus(corpus: Corpus, only: set[str] | None = None, rules=None) -> list[Problem]:
-    """Every problem in the corpus, or in the pages whose paths are in ``only``."""
+def check_corpus(corpus: Corpus, only: set[str] | None = None, rules=None, known: dict | None = None) -> list[Problem]:
+    """Every problem in the corpus, or in the pages whose paths are in ``only``.
+
+    ``known``: page path -> the problems of the page's own rules (``LOCAL_RULES``) found
+    before, for a page whose file has not changed (the check cache); those rules are not
+    run again for it. Rules that look at other pages always run.
+    """
     problems = [p for p in corpus.problems if only is None or p.path in only]
     for page in corpus.pages:
         if only is not None and page.path not in only:
             continue
+        found = known.get(page.path) if known else None
         for rule in rules or RULES:
-            problems.extend(rule.check(page, corpus))
+            if found is None or rule not in LOCAL_RULES:
+                problems.extend(rule.check(page, corpus))
+        if found is not None:
+            problems.extend(found)
     return sorted(set(_drop_echoes(problems)))
 
 
@@ -53,9 +62,16 @@ def select(root: Path, paths: list[str]) -> tuple[set[str], list[Problem]]:
     return chosen, problems
 
 
-def run_check(root: Path | str = ".", paths: list[str] | None = None) -> list[Problem]:
-    corpus = load_corpus(root)
+def run_check(root: Path | str = ".", paths: list[str] | None = None, cache: bool = False) -> list[Problem]:
+    """The problems of a handbook; with ``cache``, pages unchanged since the last cached check
+    are not read and checked again (``check_cache``)."""
+    if cache:
+        from handbook import check_cache
+
+        corpus, known = check_cache.load(root)
+    else:
+        corpus, known = load_corpus(root), None
     if not paths:
-        return check_corpus(corpus)
+        return check_corpus(corpus, known=known)
     chosen, problems = select(corpus.root, paths)
-    return sorted(set(problems) | set(check_corpus(corpus, only=chosen)))
+    return sorted(set(problems) | set(check_corpus(corpus, only=chosen, known=known)))

@@ -143,7 +143,7 @@ def load_page(root: Path, file: Path) -> tuple[Page | None, list[Problem]]:
     return _load(str(root), path, rel)
 
 
-def _load(root: str, path: str, rel: str) -> tuple[Page | None, list[Problem]]:
+def _load(root: str, path: str, rel: str, read=None) -> tuple[Page | None, list[Problem]]:
     # os.stat and open instead of pathlib: a few microseconds a page, which a big handbook notices.
     full = os.path.join(root, path)
     try:
@@ -168,7 +168,7 @@ def _load(root: str, path: str, rel: str) -> tuple[Page | None, list[Problem]]:
         return None, [error(path, 1, 1, f"het bestand kan niet gelezen worden ({exc.strerror})", "not-a-file")]
 
     try:
-        return _read(path, rel, data)
+        return (read or _read)(path, rel, data)
     except Exception as exc:  # noqa: BLE001 - a last guard: a contributor never sees a traceback
         return None, [
             error(path, 1, 1, f"interne fout bij het lezen van deze pagina ({type(exc).__name__}: {exc}); meld dit aan de beheerders", "internal-error")
@@ -285,13 +285,15 @@ def _page_rels(content: str) -> list[str]:
     return found
 
 
-def load_corpus(root: Path | str = ".") -> Corpus:
+def load_corpus(root: Path | str = ".", read=None) -> Corpus:
+    """Every page under content/. ``read(path, rel, data)`` may stand in for reading a
+    file's bytes into a page (the check cache hands back pages it read before)."""
     root = Path(root).resolve()
     pages, problems, files = [], [], []
     base = str(root)
     for rel in _page_rels(os.path.join(base, CONTENT_DIR)):
         path = f"{CONTENT_DIR}/{rel}"
-        page, found = _load(base, path, rel)
+        page, found = _load(base, path, rel, read)
         files.append(path)
         problems.extend(found)
         if page is not None:

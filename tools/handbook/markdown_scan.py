@@ -108,6 +108,11 @@ def links(page) -> list[Link]:
     return list(found)
 
 
+def remember_links(page, found: list[Link]) -> None:
+    """The links of a page whose file has not changed, handed over by the check cache."""
+    _linked[page] = list(found)
+
+
 def _links(page) -> list[Link]:
     found = []
     for line_no, text in code_free_lines(page):

@@ -11,6 +11,12 @@ from handbook.problems import ERROR
 def add_arguments(parser):
     parser.add_argument("paths", nargs="*", metavar="PAD", help="alleen deze bestanden of mappen (standaard: alles)")
     parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="uitvoer: text, github of json")
+    parser.add_argument(
+        "--cache",
+        action="store_true",
+        help="onthoud in .handbook/ wat per pagina gevonden is; een volgende keer worden alleen gewijzigde "
+        "pagina's opnieuw gelezen (controles tussen pagina's lopen altijd over alles)",
+    )
 
 
 def run(args) -> int:
@@ -20,7 +26,7 @@ def run(args) -> int:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        problems = run_check(args.root, args.paths)
+        problems = run_check(args.root, args.paths, cache=args.cache)
     finally:
         gc.freeze()
         if was_enabled:

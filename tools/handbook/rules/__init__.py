@@ -21,3 +21,8 @@ from handbook.rules import (
 )
 
 RULES = [schema, dates, file_name, references, unique, sections, links, images, drafts, ranges, isbn, personal_data, unsafe_html, similar]
+
+# Rules that look only at the page itself (its file, its path, and the handbook's own code and
+# data): what they find can be kept with the page's content hash (the check cache). The others
+# look at other pages, or at today's date, and always run.
+LOCAL_RULES = frozenset({schema, file_name, sections, images, ranges, isbn, personal_data, unsafe_html})

@@ -69,11 +69,24 @@ def shingles(text: str) -> frozenset:
     return frozenset([tuple(words[i : i + SHINGLE]) for i in starts])
 
 
+# Shingles of pages whose file has not changed, handed over by the check cache.
+_known: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def page_shingles(page) -> frozenset:
+    found = _known.get(page)
+    return found if found is not None else shingles(page.body)
+
+
+def remember(page, found: frozenset) -> None:
+    _known[page] = found
+
+
 def similar_pairs(pages) -> dict[str, list[tuple[str, float]]]:
     """path -> [(other path, overlap)] for every pair at or above THRESHOLD."""
     sets = []
     for page in pages:
-        found = shingles(page.body)
+        found = page_shingles(page)
         if len(found) >= MIN_SHINGLES:
             sets.append((page.path, found))
     # Count first (in C), then index only the shingles that two or more pages share:
