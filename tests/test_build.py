@@ -40,6 +40,29 @@ def test_build_makes_the_site_with_overviews_and_schemas(root):
     assert leftovers(root) == []
 
 
+def test_build_reads_the_pages_once_and_updates_the_index_beside_mkdocs(root, monkeypatch):
+    from handbook import indexing, mkdocs_plugin
+
+    def no_second_read(*_args, **_kwargs):
+        raise AssertionError("the plugin read every page again")
+
+    monkeypatch.setattr(mkdocs_plugin, "load_corpus", no_second_read)
+    assert build_site(root, prints=False).ok
+    indexing.open_current(root).close()  # the index was updated (in a second process)
+
+
+def test_a_failing_index_update_is_reported_not_a_traceback(root, monkeypatch):
+    from handbook import indexing
+
+    def broken(*_args, **_kwargs):
+        raise OSError("schijf vol")
+
+    monkeypatch.setattr(indexing, "update_index", broken)
+    result = build_site(root, prints=False)
+    assert not result.ok and "schijf vol" in result.message and "de vorige site blijft staan" in result.message
+    assert leftovers(root) == []
+
+
 def test_a_check_error_aborts_the_build_and_keeps_the_previous_site(root, capsys):
     assert build_site(root, prints=False).ok
     before = (root / "site" / "methoden" / "index.html").read_bytes()

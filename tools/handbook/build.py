@@ -42,9 +42,11 @@ class _Collect(logging.Handler):
         self.lines.append(record.getMessage())
 
 
-def mkdocs_build(config_file: Path, site_dir: Path, collect: _Collect | None = None) -> None:
+def mkdocs_build(config_file: Path, site_dir: Path, collect: _Collect | None = None, corpus=None, index_ready=None) -> None:
     """Run ``mkdocs build --strict`` in-process into ``site_dir``; mkdocs' warnings go to
-    ``collect``. Raises mkdocs' exceptions when the build fails."""
+    ``collect``. Raises mkdocs' exceptions when the build fails. ``corpus`` (already loaded
+    and checked) is handed to the handbook plugin, which then does not read every page again;
+    ``index_ready()`` is called before the first page is rendered (see ``build_site``)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -54,6 +56,9 @@ def mkdocs_build(config_file: Path, site_dir: Path, collect: _Collect | None = N
     logger.addHandler(collect)
     try:
         config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
+        plugin = config.plugins.get("handbook")
+        if plugin is not None:
+            plugin.handed_corpus, plugin.index_ready = corpus, index_ready
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
@@ -87,18 +92,40 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, prints: boo
 
     from handbook.indexing import update_index
 
-    update_index(corpus)
+    # The search index is needed only when pages are rendered ("Zie ook"); a second process
+    # updates it while mkdocs converts the Markdown, and the plugin waits for it then.
+    updating = _start_index_update(corpus)
+    index_done = False
+
+    def index_ready(stop: bool = False):
+        nonlocal index_done
+        if index_done:
+            return
+        index_done = True
+        if updating is not None:
+            if stop:
+                updating.terminate()  # an update is atomic: stopped, it leaves the previous index
+            updating.join()
+            if stop or updating.exitcode == 0:
+                return
+        update_index(corpus)  # no second process, or it failed: here, so its error is reported
 
     site.parent.mkdir(parents=True, exist_ok=True)
     new = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
     collect = _Collect()
     try:
-        mkdocs_build(root / "mkdocs.yml", new, collect)
+        mkdocs_build(root / "mkdocs.yml", new, collect, corpus=corpus, index_ready=index_ready)
+        index_ready()  # in case the plugin did not ask (a mkdocs.yml without it)
         if prints:
             from handbook.printing import write_theme_prints
 
             write_theme_prints(corpus, new, cache_dir=root / PRINT_CACHE)
     except BaseException as exc:  # noqa: BLE001 - any failure must leave the previous site in place
+        if updating is not None and not index_done:  # as before, the index is updated all the same
+            try:
+                index_ready(stop=isinstance(exc, KeyboardInterrupt))
+            except Exception:  # noqa: BLE001 - the site's failure is the one to report
+                pass
         shutil.rmtree(new, ignore_errors=True)
         if isinstance(exc, KeyboardInterrupt):
             raise
@@ -108,6 +135,27 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, prints: boo
         )
     swap(new, site)
     return BuildResult(True, site, problems)
+
+
+def _update_index_quietly(corpus) -> None:
+    from handbook.indexing import update_index
+
+    try:
+        update_index(corpus)
+    except BaseException:  # noqa: BLE001 - the build runs the update again and reports why it failed
+        os._exit(1)
+
+
+def _start_index_update(corpus):
+    """A forked process running ``update_index(corpus)``, or None where processes cannot be
+    forked (the caller then updates in-process)."""
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    process = multiprocessing.get_context("fork").Process(target=_update_index_quietly, args=(corpus,), daemon=True)
+    process.start()
+    return process
 
 
 def _describe(exc: BaseException) -> str:

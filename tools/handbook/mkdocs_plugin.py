@@ -42,6 +42,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.by_rel = {}
         self.files = None
         self.edit_base = ""
+        self.handed_corpus = None  # set by ``handbook build``: the corpus it loaded and checked
+        self.index_ready = None  # set by ``handbook build``: waits for its search index update
         self.command = ""
 
     def on_startup(self, *, command, dirty):
@@ -51,7 +53,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     @event_priority(-50)
     def on_config(self, config):
         root = Path(self.config.root or Path(config.config_file_path or ".").parent).resolve()
-        self.corpus = load_corpus(root)
+        handed, self.handed_corpus = self.handed_corpus, None
+        self.corpus = handed if handed is not None and handed.root == root else load_corpus(root)
         self.by_rel = {page.rel: page for page in self.corpus.pages}
         polyfills = config.extra.get("polyfills") or []
         config.extra["polyfills"] = [IFRAME_WORKER_SHIM if "iframe-worker" in str(p) else p for p in polyfills]
@@ -139,6 +142,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             return items
 
         section.children = list(index) + build(section, tree)
+
+    def on_env(self, env, *, config, files):
+        # Pages are converted; "Zie ook" needs the search index from here on.
+        ready, self.index_ready = self.index_ready, None
+        if ready is not None:
+            ready()
+        return env
 
     def on_page_markdown(self, markdown, *, page, config, files):
         if page.is_homepage:
