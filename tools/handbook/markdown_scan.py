@@ -115,6 +115,8 @@ def remember_links(page, found: list[Link]) -> None:
 
 def _links(page) -> list[Link]:
     found = []
+    if "](" not in page.body and "]:" not in page.body:
+        return found  # neither an inline link nor a reference definition anywhere
     for line_no, text in code_free_lines(page):
         # Both patterns need a ']' followed by '(' or ':'; most lines have neither.
         if "]" not in text:

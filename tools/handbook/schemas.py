@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 from handbook import schema_precheck
 

@@ -78,6 +78,8 @@ def front_matter(page, corpus) -> Text:
 
 def rendered_body(page) -> Text:
     """The body as Markdown renders it as markup: fenced code lines blanked, inline code spaced out."""
+    if "`" not in page.body and "~~~" not in page.body:
+        return Text(page.body, page.body_line)  # no code at all: every line stays as it is
     kept = dict(markdown_scan.code_free_lines(page))
     lines = [kept.get(line_no, "") for line_no, _ in page.body_lines()]
     return text_of(lines, page.body_line)
