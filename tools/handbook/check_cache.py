@@ -77,8 +77,9 @@ def _write_cache(file: str, key: str, pages: dict) -> None:
         os.makedirs(os.path.dirname(file), exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".check-cache-", dir=os.path.dirname(file))
         try:
+            text = json.dumps({"fingerprint": key, "pages": pages}, separators=(",", ":"))  # in C, unlike json.dump
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump({"fingerprint": key, "pages": pages}, out, separators=(",", ":"))
+                out.write(text)
             os.replace(temporary, file)
         except BaseException:
             os.unlink(temporary)

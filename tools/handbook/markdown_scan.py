@@ -45,6 +45,11 @@ def code_free_lines(page):
     """(file line, text) of body lines outside fenced code, inline code blanked out."""
     found = _scanned.get(page)
     if found is None:
+        body = page.body
+        if "`" not in body and "~~~" not in body:
+            # No code: the lines are the body's own, split again when asked (cheaper than
+            # keeping a copy of every line of every page for the whole check).
+            return enumerate(body.split("\n"), page.body_line)
         found = _scanned[page] = tuple(_code_free_lines(page))
     return iter(found)
 
