@@ -140,3 +140,27 @@ def test_many_groups_are_gathered_into_groups_of_groups():
     assert leaves(tree) == list(range(30))
     deep = alphabetical_tree(titles, size=1, fan_out=2)  # 30 groups: five levels, two each at the top
     assert len(deep) == 2 and all(len(children) <= 2 for _, children in deep)
+
+
+def test_cards_written_as_html_are_what_markdown_makes_of_them(corpus):
+    convert = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "admonition"])
+    every = [p for p in corpus.published() if p.type != "page"]
+    plain = [p for p in every if listings.html_possible([p], corpus)]
+    assert plain and {p.type for p in plain} >= {"method", "tip", "theme", "source"}
+    for filterable in (False, True):
+        for pages in [plain, plain[:1], [p for p in plain if not listings.facts(p, corpus)]]:
+            if not pages:
+                continue
+            made = convert.reset().convert(listings.cards(pages, corpus, "themas/x.md", filterable=filterable))
+            written = listings.cards_html(pages, corpus, lambda p: listings._link(p, "themas/x.md"), filterable)
+            assert written == made
+
+
+def test_cards_with_markdown_or_html_characters_go_through_markdown(corpus):
+    from dataclasses import replace
+
+    tip = next(p for p in corpus.published() if p.type == "tip")
+    for title in ("Tip *met* nadruk", "A & B", "<b>vet</b>", "regel\nbreuk", "tip_met_liggend_streepje", " spatie"):
+        changed = replace(tip, meta={**tip.meta, "title": title})
+        assert not listings.html_possible([changed], corpus)
+    assert not listings.html_possible([tip], corpus, show_type=True)

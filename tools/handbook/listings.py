@@ -16,6 +16,7 @@ Drafts never appear: only ``corpus.published()`` pages are listed.
 from __future__ import annotations
 
 import posixpath
+import re
 
 from handbook import display, schemas
 
@@ -125,6 +126,63 @@ def cards(pages, corpus, from_rel: str, show_type: bool = False, filterable: boo
     return f'<ul class="hb-cards" markdown>\n{body}\n</ul>'
 
 
+# Text that Markdown passes through unchanged: no Markdown or HTML characters, no line
+# breaks, no runs of spaces, nothing to strip.
+_PLAIN = re.compile(r"[^\\`*_\[\]#<>&!{}\n\r\t]*")
+_SLUG = re.compile(r"[\w-]*")
+
+
+def _plain(text) -> bool:
+    return isinstance(text, str) and text == text.strip() and "  " not in text and _PLAIN.fullmatch(text) is not None
+
+
+def html_possible(pages, corpus, show_type: bool = False) -> bool:
+    """Whether ``cards_html`` gives for these pages the HTML that Markdown makes of ``cards``:
+    when every title, description and fact is plain text (see ``_plain``) and every slug a
+    slug. Otherwise the cards must go through Markdown."""
+    if show_type:
+        return False
+    for page in pages:
+        if not _plain(page.title) or (page.description and not _plain(page.description)):
+            return False
+        if not all(_plain(f) for f in facts(page, corpus)):
+            return False
+        if not all(_SLUG.fullmatch(s) for key in ("themes", "audience") for s in page.slugs(key)):
+            return False
+    return True
+
+
+def cards_html(pages, corpus, href_of, filterable: bool = False) -> str:
+    """The HTML that Markdown (``md_in_html``) makes of ``cards(pages, ...)``, written directly:
+    a site build shows every page's card on its themes, sources and overview, and converting
+    those blocks was most of the build's Markdown time. Only for pages ``html_possible``
+    accepts; ``href_of(page)`` is the link from the page that shows the cards."""
+    out = ['<ul class="hb-cards">']
+    for page in pages:
+        attrs = [("class", f"hb-card hb-card--{page.type}"), ("data-hb-card", "data-hb-card")]
+        if filterable:
+            attrs += [("data-themes", " ".join(page.slugs("themes"))), ("data-audience", " ".join(page.slugs("audience")))]
+            duration = page.meta.get("duration")
+            if isinstance(duration, dict) and isinstance(duration.get("min"), int):
+                attrs.append(("data-duration-min", str(duration["min"])))
+        # Markdown's serializer writes attributes sorted by name.
+        written = " ".join(f'{name}="{display.html_text(value)}"' for name, value in sorted(attrs))
+        out.append(f"<li {written}>")
+        out.append(f'<p class="hb-card__title"><a href="{display.html_text(href_of(page))}">{page.title}</a></p>')
+        if page.description:
+            out.append("")
+            out.append(f'<p class="hb-card__text">{page.description}</p>')
+        found = facts(page, corpus)
+        if found:
+            out.append("")
+            out.append('<ul class="hb-card__facts">')
+            out += [f"<li>{f}</li>" for f in found]
+            out.append("</ul>")
+        out.append("</li>")
+    out.append("</ul>")
+    return "\n".join(out)
+
+
 def _options(pairs, everything: str) -> str:
     options = [f'<option value="">{display.html_text(everything)}</option>']
     options += [f'<option value="{display.html_text(v)}">{display.html_text(t)}</option>' for v, t in pairs]
@@ -168,7 +226,7 @@ def _front_matter(title: str, description: str) -> str:
     return f"---\ntitle: {quote(title)}\ndescription: {quote(description)}\nsearch:\n  exclude: true\n---\n"
 
 
-def type_overview(corpus, type_name: str) -> str:
+def type_overview(corpus, type_name: str, cards=cards) -> str:
     page_type = schemas.page_types()[type_name]
     rel = f"{page_type.folder}/index.md"
     pages = corpus.of_type(type_name)
@@ -189,9 +247,10 @@ def type_overview(corpus, type_name: str) -> str:
     return "\n".join(parts)
 
 
-def overview_pages(corpus) -> dict[str, str]:
+def overview_pages(corpus, cards=cards) -> dict[str, str]:
     """The producer for generated.PRODUCERS: one overview per type folder, unless the
-    content already has that folder's index.md."""
+    content already has that folder's index.md. ``cards`` makes a list of cards (see
+    ``cards``; a site engine may put its own placeholder in, see ``cards_html``)."""
     found = {}
     for type_name, page_type in schemas.page_types().items():
         if not page_type.folder:
@@ -199,7 +258,7 @@ def overview_pages(corpus) -> dict[str, str]:
         rel = f"{page_type.folder}/index.md"
         if (corpus.content_dir / rel).exists():
             continue
-        found[rel] = type_overview(corpus, type_name)
+        found[rel] = type_overview(corpus, type_name, cards)
     return found
 
 
@@ -212,7 +271,7 @@ def _by_type(pages) -> list[tuple[str, list]]:
     return groups
 
 
-def grouped(corpus, pages, from_rel: str, heading: str, anchor: str) -> str:
+def grouped(corpus, pages, from_rel: str, heading: str, anchor: str, cards=cards) -> str:
     """Pages grouped by type, each group under a level-3 heading, below one level-2 heading."""
     parts = [f"## {heading} {{ #{anchor} }}\n"]
     for type_name, members in _by_type(pages):
@@ -222,31 +281,31 @@ def grouped(corpus, pages, from_rel: str, heading: str, anchor: str) -> str:
     return "\n".join(parts)
 
 
-def theme_listing(corpus, theme) -> str:
+def theme_listing(corpus, theme, cards=cards) -> str:
     pages = [p for p in tagged(corpus, theme.slug) if p.path != theme.path]
     if not pages:
         return f"## Alles over dit thema {{ #{THEME_ANCHOR} }}\n\nEr zijn nog geen pagina's met dit thema.\n"
-    return grouped(corpus, pages, theme.rel, "Alles over dit thema", THEME_ANCHOR)
+    return grouped(corpus, pages, theme.rel, "Alles over dit thema", THEME_ANCHOR, cards)
 
 
-def neighbourhood_listing(corpus, hood) -> str:
+def neighbourhood_listing(corpus, hood, cards=cards) -> str:
     pages = in_neighbourhood(corpus, hood.slug)
     if not pages:
         return ""
-    return grouped(corpus, pages, hood.rel, f"In {display.md_text(hood.title)}", "in-deze-wijk")
+    return grouped(corpus, pages, hood.rel, f"In {display.md_text(hood.title)}", "in-deze-wijk", cards)
 
 
-def source_listing(corpus, source) -> str:
+def source_listing(corpus, source, cards=cards) -> str:
     pages = citing(corpus, source.slug)
     if not pages:
         return ""
-    return grouped(corpus, pages, source.rel, "Pagina's die deze bron gebruiken", "gebruikt-in")
+    return grouped(corpus, pages, source.rel, "Pagina's die deze bron gebruiken", "gebruikt-in", cards)
 
 
 LISTINGS = {"theme": theme_listing, "neighbourhood": neighbourhood_listing, "source": source_listing}
 
 
-def appended_listing(corpus, page) -> str:
+def appended_listing(corpus, page, cards=cards) -> str:
     """The Markdown to add below a theme, neighbourhood or source page ('' for other pages)."""
     make = LISTINGS.get(page.type)
-    return make(corpus, page) if make is not None and page.published else ""
+    return make(corpus, page, cards) if make is not None and page.published else ""

@@ -8,6 +8,7 @@ once per build, in on_config.
 from __future__ import annotations
 
 import json
+import re
 import logging
 from pathlib import Path
 
@@ -24,6 +25,9 @@ from handbook.page_view import edit_base, home_view, page_view
 
 # Material's offline plugin loads this shim from unpkg.com; the site serves its own copy instead.
 IFRAME_WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
+# Markdown leaves a blank line after a raw HTML block where the md_in_html block it stands
+# for had none: the mark takes it along.
+CARD_MARK = re.compile(r"(<!-- hb-cards \d+ -->)\n?")
 PRINT_DIR = "print"  # where handbook build puts the theme booklets in the site
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -44,6 +48,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.edit_base = ""
         self.handed_corpus = None  # set by ``handbook build``: the corpus it loaded and checked
         self.index_ready = None  # set by ``handbook build``: waits for its search index update
+        self.card_blocks: dict[str, tuple] = {}  # placeholder -> (pages, filterable), see _cards
         self.command = ""
 
     def on_startup(self, *, command, dirty):
@@ -66,7 +71,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             page = self.by_rel.get(file.src_uri)
             if page is not None and page.status != "published":
                 files.remove(file)
-        for rel, markdown in generated_pages(self.corpus).items():
+        self.card_blocks = {}
+        for rel, markdown in generated_pages(self.corpus, cards=self._cards).items():
             if files.get_file_from_path(rel) is None:
                 files.append(File.generated(config, rel, content=markdown))
         for name, data in schemas.schema_files().items():
@@ -158,8 +164,33 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         source = self.by_rel.get(page.file.src_uri)
         if source is None:
             return markdown
-        listing = listings.appended_listing(self.corpus, source)
+        listing = listings.appended_listing(self.corpus, source, cards=self._cards)
         return f"{markdown.rstrip()}\n\n{listing}" if listing else markdown
+
+    def _cards(self, pages, corpus, from_rel, show_type=False, filterable=False):
+        # Card lists are written as HTML after the Markdown (on_page_content): the same HTML,
+        # without Markdown parsing every card on every theme, source and overview page.
+        if not listings.html_possible(pages, corpus, show_type):
+            return listings.cards(pages, corpus, from_rel, show_type, filterable)
+        mark = f"<!-- hb-cards {len(self.card_blocks)} -->"
+        self.card_blocks[mark] = (pages, filterable)
+        return mark
+
+    def on_page_content(self, html, *, page, config, files):
+        if "<!-- hb-cards " not in html:
+            return html
+
+        def href_of(target):
+            file = files.get_file_from_path(target.rel)
+            return file.url_relative_to(page.file)
+
+        def written(match):
+            found = self.card_blocks.get(match.group(1))
+            if found is None:  # the page's own text, not a mark of ours
+                return match.group(0)
+            return listings.cards_html(found[0], self.corpus, href_of, found[1])
+
+        return CARD_MARK.sub(written, html)
 
     def _url_of(self, page) -> str:
         file = self.files.get_file_from_path(page.rel) if self.files is not None else None
