@@ -38,7 +38,7 @@ system-deps:
 	fi
 
 check: setup
-	$(HANDBOOK) check
+	$(HANDBOOK) check --cache
 
 build: setup
 	$(HANDBOOK) build
