@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import weakref
 
 from handbook import display, schemas
 
@@ -50,19 +51,39 @@ def _link(page, from_rel: str) -> str:
 
 
 def tagged(corpus, theme_slug: str) -> list:
-    return [p for p in corpus.published() if theme_slug in p.slugs("themes")]
+    return list(_references(corpus)["themes"].get(theme_slug, ()))
 
 
 def in_neighbourhood(corpus, slug: str) -> list:
-    return [
-        p
-        for p in corpus.published()
-        if p.meta.get("neighbourhood") == slug or slug in p.slugs("neighbourhoods")
-    ]
+    return list(_references(corpus)["neighbourhoods"].get(slug, ()))
 
 
 def citing(corpus, slug: str) -> list:
-    return [p for p in corpus.published() if slug in p.slugs("sources")]
+    return list(_references(corpus)["sources"].get(slug, ()))
+
+
+_reference_cache: dict[int, tuple] = {}
+
+
+def _references(corpus) -> dict[str, dict[str, list]]:
+    """Published pages by the theme, neighbourhood and source slugs they name, in corpus
+    order; made once per corpus (a site build asks for every theme and source page, and
+    a scan of the corpus each time made the build quadratic)."""
+    entry = _reference_cache.get(id(corpus))
+    if entry is not None and entry[0]() is corpus:
+        return entry[1]
+    found: dict[str, dict[str, list]] = {"themes": {}, "neighbourhoods": {}, "sources": {}}
+    for page in corpus.published():
+        for key in ("themes", "sources"):
+            for slug in dict.fromkeys(page.slugs(key)):
+                found[key].setdefault(slug, []).append(page)
+        hood = page.meta.get("neighbourhood")
+        hoods = page.slugs("neighbourhoods")
+        for slug in dict.fromkeys(([hood] if isinstance(hood, str) else []) + hoods):
+            found["neighbourhoods"].setdefault(slug, []).append(page)
+    _reference_cache[id(corpus)] = (weakref.ref(corpus), found)
+    weakref.finalize(corpus, _reference_cache.pop, id(corpus), None)
+    return found
 
 
 def facts(page, corpus) -> list[str]:
