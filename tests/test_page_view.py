@@ -85,3 +85,57 @@ def test_edit_links_keep_the_repository_name(repo_url):
     assert edit_base(repo_url, "edit/main/content/") == "https://github.com/org/handboek/edit/main/content/"
     assert edit_base(repo_url, "edit/main/content") == "https://github.com/org/handboek/edit/main/content/"
     assert edit_base("", "edit/main/content/") == edit_base(repo_url, "") == ""
+
+
+def _related_by_scoring_every_page(corpus, page, limit, text_scores):
+    """The plain definition of "Zie ook": every published page scored, sorted, the best taken."""
+    from handbook.related import NOT_SUGGESTED, TEXT_WEIGHT, THEME_WEIGHT
+
+    chosen = []
+    for slug in page.slugs("related"):
+        target = corpus.get(slug)
+        if target is not None and target.published and target.path != page.path and target not in chosen:
+            chosen.append(target)
+    own = set(page.slugs("themes")) | ({page.slug} if page.type == "theme" else set())
+    scored = []
+    for other in corpus.published():
+        if other.path == page.path or other in chosen or other.type in NOT_SUGGESTED:
+            continue
+        shared = len(own & set(other.slugs("themes")))
+        text = text_scores.get(other.path, 0.0)
+        if shared or text:
+            score = TEXT_WEIGHT * text + THEME_WEIGHT * (shared / len(own) if own else 0.0)
+            scored.append((-round(score, 3), other.title.casefold(), other.path, other))
+    scored.sort(key=lambda t: t[:3])
+    return (chosen + [t[3] for t in scored])[:limit]
+
+
+@pytest.mark.parametrize("limit", [0, 1, 6, 40, -1])
+def test_related_pages_equal_scoring_every_page(tmp_path, monkeypatch, limit):
+    import importlib.util
+    import sys
+
+    from conftest import REPO
+
+    from handbook import related
+
+    spec = importlib.util.spec_from_file_location("bench_generate", REPO / "benchmarks" / "generate.py")
+    generate = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "bench_generate", generate)  # dataclasses look their module up
+    spec.loader.exec_module(generate)
+    generate.generate_corpus(tmp_path, 150, seed=3)
+    corpus = load_corpus(tmp_path)
+    # Made-up text scores, so that pages found alike and by themes mix.
+    paths = sorted(p.path for p in corpus.published())
+    fake = {p: {q: round((i * 7 + j * 3) % 10 / 10, 3) for j, q in enumerate(paths[i % 5 :: 9])} for i, p in enumerate(paths)}
+
+    class Alike:
+        def of(self, page):
+            return fake.get(page.path, {})
+
+    monkeypatch.setattr(related, "_neighbours", lambda corpus: Alike())
+    for page in corpus.published():
+        want = _related_by_scoring_every_page(corpus, page, limit, fake.get(page.path, {}))
+        assert [p.path for p in related.related_pages(corpus, page, limit)] == [p.path for p in want]
+        want = _related_by_scoring_every_page(corpus, page, limit, {})
+        assert [p.path for p in related.related_pages(corpus, page, limit, use_index=False)] == [p.path for p in want]
