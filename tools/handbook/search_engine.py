@@ -335,6 +335,7 @@ class Searcher:
         # the scores, the total and the snippet terms all need them.
         self._posting_cache: dict = {}
         self._path_list = None
+        self._live = None
         self._parser = qparser.QueryParser("content", ix.schema, group=qparser.AndGroup)
         self._parser.remove_plugin_class(qparser.FieldsPlugin)  # 'a:b' is text, not a field name
 
@@ -528,6 +529,11 @@ class Searcher:
     def _all(self) -> set:
         return set(self._searcher.reader().all_doc_ids())
 
+    def _live_count(self) -> int:
+        if self._live is None:
+            self._live = len(self._all())
+        return self._live
+
     def matched_terms(self, parsed) -> frozenset[str]:
         """The index terms a query matches (wildcards expanded), for highlighting."""
         reader = self._searcher.reader()
@@ -574,7 +580,9 @@ class Searcher:
         until segments merge, so an index that was updated and one that was rebuilt
         ranked differently. Here every statistic comes from live documents only, and
         ties are broken by path: the same pages give the same answer."""
-        total = len(self._all())
+        # Live documents only, as the term statistics below; counted once per searcher,
+        # since "Zie ook" asks this for every page of a build.
+        total = self._live_count()
         if total < 2:
             return []
         counts: dict[str, int] = {}
@@ -589,8 +597,8 @@ class Searcher:
         for weight, term in sorted(weights)[:numterms]:
             for docnum in self._term_docs(term):
                 scores[docnum] = scores.get(docnum, 0.0) - weight
-        paths = self._searcher.reader().column_reader("path")
-        found = sorted((-round(score, 6), _text(paths[docnum])) for docnum, score in scores.items())
+        paths = self._paths()
+        found = sorted((-round(score, 6), paths[docnum]) for docnum, score in scores.items())
         return [(other, -negative) for negative, other in found if other != path][:limit]
 
     def _term_docs(self, term: str) -> frozenset:
