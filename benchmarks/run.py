@@ -490,9 +490,14 @@ def step_index(report: Report, root: Path, size: int, available: set[str]):
     page = tips[len(tips) // 3]
     original = page.read_text(encoding="utf-8")
     try:
-        page.write_text(original + "\nDe buurtvader nodigt ouders uit voor een wandeling.\n", encoding="utf-8")
-        run = run_process([str(HANDBOOK), "--root", str(root), "index"])
-        report.add(from_run("handbook index after one edit (CLI)", size, run))
+        # Fastest of three edits, as for the other quick steps: one run swings by a third
+        # with Whoosh's segment merges and whatever else the machine is doing.
+        runs = []
+        for n in range(3):
+            page.write_text(original + f"\nDe buurtvader nodigt ouders uit voor wandeling {n + 1}.\n", encoding="utf-8")
+            runs.append(run_process([str(HANDBOOK), "--root", str(root), "index"]))
+        run = min(runs, key=lambda r: (not r.ok, r.seconds))
+        report.add(from_run("handbook index after one edit (CLI)", size, run, [r.seconds for r in runs]))
     finally:
         page.write_text(original, encoding="utf-8")
     report.add(Result("search: first query (cold)", size, data["cold"], note="freshness check + open index + query"))
@@ -612,9 +617,10 @@ def write_results(report: Report, sizes: list[int], info: dict, args, started: s
         f"- CPU: {info['cpu']}, {info['cores']} cores; memory {info['memory']}; {info['os']}",
         f"- Python {info['python']}; PyYAML with libyaml: {'yes' if info['libyaml'] else 'no'}",
         "- " + ", ".join(f"{k} {v}" for k, v in info["versions"].items()),
-        f"- Load average (1, 5, 15 min) at the start and end of each size: {'; '.join(loads)}. Other engineers"
-        " were working on the same 2 cores during this run, so single figures can be off by tens of percent;"
-        " each time is the fastest of the repeated runs.",
+        f"- Load average (1, 5, 15 min) at the start and end of each size: {'; '.join(loads)}. The machine"
+        " may be shared (a load above 1 means other work ran beside this), so single figures can be off by tens"
+        " of percent; each time is the fastest of the repeated runs (check at every size; other steps above"
+        " 2,000 pages, and builds above 200, run once).",
         "",
         "Every step runs as its own process, as a user runs it: wall time includes Python's start-up and imports;",
         "memory is that process's peak resident set (`ru_maxrss` from `os.wait4`).",
@@ -629,6 +635,7 @@ def write_results(report: Report, sizes: list[int], info: dict, args, started: s
     lines.append(ratio_row("check(2,000) / bare YAML parse(2,000)", report.seconds("handbook check", 2000), report.seconds(floor_step, 2000), 2, f"floor: read + split + yaml.load with {loader}"))
     lines.append(ratio_row("check(2,000) / pure-Python YAML parse(2,000)", report.seconds("handbook check", 2000), report.seconds("floor: yaml.load (SafeLoader)", 2000), 2, "for context: the parser check used before libyaml"))
     lines.append(ratio_row("check(10,000) / check(2,000)", report.seconds("handbook check", 10000), report.seconds("handbook check", 2000), 5, "linear: 5x pages, <= 5x time"))
+    lines.append(ratio_row("bare YAML parse(10,000) / bare YAML parse(2,000)", report.seconds(floor_step, 10000), report.seconds(floor_step, 2000), 5, "for context: how the floor itself grows on this machine (same bytes per page)"))
     lines.append(ratio_row("check --cache, warm (2,000) / bare YAML parse(2,000)", report.seconds("handbook check --cache (warm)", 2000), report.seconds(floor_step, 2000), 2, "for context: no page changed since the cache was filled; rules across pages still run"))
     big = max(sizes)
     lines.append(limit_row(f"one-file index update at {big:,} pages", report.seconds("handbook index after one edit (CLI)", big), 0.5, "'handbook index' as a process after one edit: start-up, stat of every file, one page read"))
@@ -768,7 +775,8 @@ def main(argv: list[str] | None = None) -> int:
         roots[size] = root
         repeat = args.repeat if size <= 2000 else 1
         for name, action in (
-            ("check", lambda: step_check(report, root, size, repeat)),
+            # check is quick at every size, and its 10,000/2,000 ratio is a target: fastest of all runs.
+            ("check", lambda: step_check(report, root, size, args.repeat)),
             ("index", lambda: step_index(report, root, size, available)),
             ("build", lambda: step_build(report, root, size, 1 if size > 200 else repeat, available, with_pdfs=size == sizes[0] and "print" not in skip) if size <= args.build_max else report.add(Result("handbook build", size, None, None, f"skipped (--build-max {args.build_max})"))),
             ("search", lambda: step_search_bytes(report, root, size)),
