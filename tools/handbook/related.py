@@ -135,32 +135,33 @@ class _Neighbours:
             self._searcher = None
 
 
-_cache: dict[int, tuple] = {}
+# What a corpus needs again for every page (candidates by theme, the open searcher), kept
+# for as long as that corpus lives: one build asks it once per page.
+_neighbour_cache: dict[int, tuple] = {}
 _candidate_cache: dict[int, tuple] = {}
 
 
 def _candidates(corpus) -> _Candidates:
-    entry = _candidate_cache.get(id(corpus))
-    if entry is not None and entry[0]() is corpus:
-        return entry[1]
-    found = _Candidates(corpus)
-    _candidate_cache[id(corpus)] = (weakref.ref(corpus), found)
-    weakref.finalize(corpus, _candidate_cache.pop, id(corpus), None)
-    return found
+    return _per_corpus(_candidate_cache, corpus, _Candidates)
 
 
 def _neighbours(corpus) -> _Neighbours:
-    entry = _cache.get(id(corpus))
+    return _per_corpus(_neighbour_cache, corpus, _Neighbours)
+
+
+def _per_corpus(cache: dict, corpus, make):
+    entry = cache.get(id(corpus))
     if entry is not None and entry[0]() is corpus:
         return entry[1]
-    found = _Neighbours(corpus)
-    _cache[id(corpus)] = (weakref.ref(corpus), found)
-    weakref.finalize(corpus, _forget, id(corpus), found)
+    found = make(corpus)
+    cache[id(corpus)] = (weakref.ref(corpus), found)
+    weakref.finalize(corpus, _forget, cache, id(corpus), found)
     return found
 
 
-def _forget(key: int, found: _Neighbours) -> None:
-    found.close()
-    entry = _cache.get(key)
+def _forget(cache: dict, key: int, found) -> None:
+    if hasattr(found, "close"):
+        found.close()
+    entry = cache.get(key)
     if entry is not None and entry[1] is found:
-        del _cache[key]
+        del cache[key]
