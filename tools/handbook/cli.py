@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from pathlib import Path
 
@@ -81,7 +82,30 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     args.root = root.resolve()
     try:
-        return importlib.import_module(args.module).run(args)
+        code = importlib.import_module(args.module).run(args)
+        sys.stdout.flush()  # a reader that went away (| head -1) shows here, not at exit
+        return code
+    except BrokenPipeError:
+        _stdout_to_devnull()
+        return EXIT_ERRORS
     except KeyboardInterrupt:
         print("handbook: afgebroken", file=sys.stderr)
         return 130
+    except OSError as exc:
+        # Full disk, read-only folder, no permission: one Dutch line with the path, never a
+        # traceback. Commands that can say more (what was kept, what to do) catch it first.
+        from handbook.oserrors import describe
+        from handbook.terminal import printable
+
+        print(f"handbook {args.command}: fout: {printable(describe(exc))}", file=sys.stderr)
+        return EXIT_ERRORS
+
+
+def _stdout_to_devnull() -> None:
+    """The Python documentation's answer to SIGPIPE (library/signal.html, "Note on SIGPIPE"):
+    output already buffered goes to /dev/null, so the flush at exit raises no second error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout without a file descriptor (tests): nothing to flush
+        pass

@@ -12,6 +12,9 @@ OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 MARK = "**"  # matched words in a snippet are wrapped in this, as in Markdown
 FRAGMENT = 160  # characters per snippet fragment
 BEFORE = 50  # characters of context before the first match in a fragment
+# Whoosh matches a query of n words with a tree of matchers walked recursively: about
+# 1,000 words ran out of Python's stack (RecursionError). No question needs more than this.
+MAX_WORDS = 100
 
 
 _NO_WORDS = (
@@ -67,6 +70,11 @@ def check_query(text: str) -> str:
         )
     if not analysis.WORD.search(text):
         raise QueryProblem(_NO_WORDS)
+    count = sum(1 for _ in analysis.WORD.finditer(text))
+    if count > MAX_WORDS:
+        raise QueryProblem(
+            f"de zoekvraag is te lang ({count} woorden, hoogstens {MAX_WORDS}); zoek op de paar woorden die er het meest toe doen"
+        )
     depth = 0
     for char in text:
         depth += {"(": 1, ")": -1}.get(char, 0)
