@@ -24,10 +24,10 @@ sys.path.insert(0, str(HERE))
 
 from generate import generate_corpus  # noqa: E402
 
-from handbook import indexing, search_engine, searching  # noqa: E402
-from handbook.loader import load_corpus, page_files  # noqa: E402
-from handbook.related import related_pages  # noqa: E402
-from handbook.rules import similar  # noqa: E402
+from handbook.search import indexing, engine as search_engine, queries as searching  # noqa: E402
+from handbook.content.loader import load_corpus, page_files  # noqa: E402
+from handbook.search.related import related_pages  # noqa: E402
+from handbook.check.rules import similar  # noqa: E402
 
 QUERIES = [
     "ouders", "gezinnen", "vrijwilligers wijkteam", "casusbespreking", "ondersteuning", "netwerk",

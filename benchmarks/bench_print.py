@@ -72,7 +72,7 @@ def main(argv=None) -> int:
     parser.add_argument("--skip-site", action="store_true")
     args = parser.parse_args(argv)
 
-    from handbook.loader import load_corpus
+    from handbook.content.loader import load_corpus
     from handbook.printing.document import render_document
     from handbook.printing.pdf import _document, _write, quiet_weasyprint, render_pdf
     from handbook.printing.site import write_theme_prints

@@ -24,9 +24,9 @@ from generate import generate_corpus  # noqa: E402
 
 
 def build_once(root: Path) -> float:
-    from handbook.build import _Collect, mkdocs_build
-    from handbook.indexing import update_index
-    from handbook.loader import load_corpus
+    from handbook.site.mkdocs_plugin import _Collect, mkdocs_build
+    from handbook.search.indexing import update_index
+    from handbook.content.loader import load_corpus
 
     update_index(load_corpus(root))
     collect = _Collect()

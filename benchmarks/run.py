@@ -234,8 +234,9 @@ def plain_nav(root: Path) -> list:
     per type in the handbook's order, long sections split into the same alphabetical groups (and
     groups of groups), then the free pages. Without it mkdocs makes each type folder one flat
     section, which Material renders in full on every page (quadratic: 223 s for 2,000 pages here)."""
-    from handbook import navigation, schemas
-    from handbook.loader import load_corpus
+    from handbook.site import navigation
+    from handbook.content import schemas
+    from handbook.content.loader import load_corpus
 
     corpus = load_corpus(root)
     nav: list = [{"Start": "index.md"}]
@@ -435,8 +436,8 @@ INDEX_DRIVER = r"""
 import json, sys, time
 from pathlib import Path
 root = Path(sys.argv[1]).resolve()
-from handbook import indexing, search_engine, searching
-from handbook.loader import load_corpus
+from handbook.search import indexing, engine as search_engine, queries as searching
+from handbook.content.loader import load_corpus
 
 t = time.perf_counter(); corpus = load_corpus(root); load = time.perf_counter() - t
 # What 'handbook index --rebuild' does: read every page, build, record every file's stat.
@@ -467,8 +468,8 @@ print(json.dumps({"load": load, "full": full, "reload": reload, "one_file": one,
 
 
 def step_index(report: Report, root: Path, size: int, available: set[str]):
-    if not module_available("handbook.indexing"):
-        report.add(Result("index: full", size, None, None, "not available (no handbook.indexing module yet)"))
+    if not module_available("handbook.search.indexing"):
+        report.add(Result("index: full", size, None, None, "not available (no handbook.search.indexing module yet)"))
         return
     if "index" in available:
         shutil.rmtree(root / ".handbook", ignore_errors=True)
@@ -639,7 +640,7 @@ def write_results(report: Report, sizes: list[int], info: dict, args, started: s
     lines.append(ratio_row("check --cache, warm (2,000) / bare YAML parse(2,000)", report.seconds("handbook check --cache (warm)", 2000), report.seconds(floor_step, 2000), 2, "for context: no page changed since the cache was filled; rules across pages still run"))
     big = max(sizes)
     lines.append(limit_row(f"one-file index update at {big:,} pages", report.seconds("handbook index after one edit (CLI)", big), 0.5, "'handbook index' as a process after one edit: start-up, stat of every file, one page read"))
-    lines.append(limit_row(f"the same, in process ({big:,})", report.seconds("index: one-file update", big), 0.5, "handbook.indexing.refresh after one edit"))
+    lines.append(limit_row(f"the same, in process ({big:,})", report.seconds("index: one-file update", big), 0.5, "handbook.search.indexing.refresh after one edit"))
     lines.append(limit_row(f"query p95 at {big:,} pages", report.seconds("search: query p95", big), 0.020, "60 queries, in process"))
     for size in sizes:
         lines.append(ratio_row(f"handbook build --no-print / plain mkdocs-material ({size:,})", report.seconds("handbook build", size), report.seconds("mkdocs-material build (plain)", size), 1.25, "same Markdown, same navigation (type sections in alphabetical groups of 50, navigation.prune)"))

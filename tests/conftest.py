@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from handbook.check import check_corpus
-from handbook.loader import Corpus, load_corpus, load_page
+from handbook.check.runner import check_corpus
+from handbook.content.loader import Corpus, load_corpus, load_page
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -3,7 +3,7 @@
 import pytest
 import snowballstemmer
 
-from handbook import analysis, search_engine
+from handbook.search import analysis, engine as search_engine
 
 # Word pairs of this field that must meet on one term (singular, plural).
 JOIN = [

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import BASE_PAGES, REPO, write_tree
 
-from handbook.build import build_site
+from handbook.site.build import build_site
 from handbook.cli import main
 
 pytestmark = pytest.mark.slow
@@ -41,7 +41,8 @@ def test_build_makes_the_site_with_overviews_and_schemas(root):
 
 
 def test_build_reads_the_pages_once_and_updates_the_index_beside_mkdocs(root, monkeypatch):
-    from handbook import indexing, mkdocs_plugin
+    from handbook.search import indexing
+    from handbook.site import mkdocs_plugin
 
     def no_second_read(*_args, **_kwargs):
         raise AssertionError("the plugin read every page again")
@@ -52,7 +53,7 @@ def test_build_reads_the_pages_once_and_updates_the_index_beside_mkdocs(root, mo
 
 
 def test_a_failing_index_update_is_reported_not_a_traceback(root, monkeypatch):
-    from handbook import indexing
+    from handbook.search import indexing
 
     def broken(*_args, **_kwargs):
         raise OSError("schijf vol")
@@ -102,7 +103,7 @@ def test_mkdocs_serve_serves_the_last_built_theme_booklets(tmp_path):
 
     from mkdocs.structure.files import Files
 
-    from handbook.mkdocs_plugin import HandbookPlugin
+    from handbook.site.mkdocs_plugin import HandbookPlugin
 
     (tmp_path / "site" / "print").mkdir(parents=True)
     (tmp_path / "site" / "print" / "thema.pdf").write_bytes(b"%PDF-1.7\n")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from handbook import check_cache
-from handbook.check import run_check
+from handbook.check import cache as check_cache
+from handbook.check.runner import run_check
 
 REPO = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("bench_generate_cc", REPO / "benchmarks" / "generate.py")

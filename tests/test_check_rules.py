@@ -4,7 +4,7 @@ import textwrap
 
 from conftest import BASE_PAGES, TIP
 
-from handbook.loader import load_page
+from handbook.content.loader import load_page
 
 METHOD = textwrap.dedent(BASE_PAGES["methoden/methode-a.md"]).replace("Methode A", "Methode Z")
 SOURCE = textwrap.dedent(BASE_PAGES["bronnen/bron-a.md"])
@@ -131,8 +131,8 @@ def test_five_megabyte_file(check_page):
 
 
 def test_directory_named_like_a_page(base_root, base_corpus):
-    from handbook.check import check_corpus
-    from handbook.loader import load_corpus
+    from handbook.check.runner import check_corpus
+    from handbook.content.loader import load_corpus
 
     folder = base_root / "content" / "tips" / "map.md"
     folder.mkdir()

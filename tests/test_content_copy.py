@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.loader import load_corpus
+from handbook.content.loader import load_corpus
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = Path(__file__).resolve().parents[2] / "shared" / "sources"

@@ -7,8 +7,8 @@ import subprocess
 import yaml
 from conftest import REPO
 
-from handbook import schemas
-from handbook.problems import error
+from handbook.content import schemas
+from handbook.content.problems import error
 
 WORKFLOWS = REPO / ".github" / "workflows"
 SHA = re.compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]+)?@[0-9a-f]{40}$")
@@ -119,7 +119,7 @@ def test_editor_settings_map_every_folder_to_its_schema():
     settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     mapping = settings["yaml.schemas"]
     for page_type in schemas.page_types().values():
-        path = f"./tools/handbook/schemas/{page_type.schema_file}"
+        path = f"./tools/handbook/content/schemas/{page_type.schema_file}"
         assert (REPO / path).is_file()
         if page_type.folder:
             assert mapping[path] == [f"content/{page_type.folder}/*.md"]

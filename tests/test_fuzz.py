@@ -6,8 +6,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from handbook.check import check_corpus
-from handbook.loader import Corpus, load_page
+from handbook.check.runner import check_corpus
+from handbook.content.loader import Corpus, load_page
 
 FOLDERS = ["tips", "methoden", "roadshows", "praktijken", "themas", "bronnen", "wijken", "vrij"]
 

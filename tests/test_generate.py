@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from handbook.check import run_check
-from handbook.loader import load_corpus
+from handbook.check.runner import run_check
+from handbook.content.loader import load_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("bench_generate", REPO / "benchmarks" / "generate.py")

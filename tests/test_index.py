@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from search_pages import THEMES, TIPS, theme, tip, write, write_handbook
 
-from handbook import indexing, search_engine, searching
-from handbook.loader import load_corpus
-from handbook.related import related_pages
+from handbook.search import indexing, engine as search_engine, queries as searching
+from handbook.content.loader import load_corpus
+from handbook.search.related import related_pages
 
 HANDBOOK = [sys.executable, "-m", "handbook"]
 

@@ -1,4 +1,4 @@
-"""Overview pages and listings (handbook.listings): plain functions, no site build."""
+"""Overview pages and listings (handbook.site.listings): plain functions, no site build."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ import markdown
 import pytest
 from conftest import BASE_PAGES, TIP, write_tree
 
-from handbook import display, listings
-from handbook.loader import load_corpus
+from handbook.content import display
+
+from handbook.site import listings
+from handbook.content.loader import load_corpus
 
 ROADSHOW = """\
 ---
@@ -112,20 +114,20 @@ def test_dutch_date():
 
 
 def test_short_sections_stay_one_group():
-    from handbook.navigation import alphabetical_groups
+    from handbook.site.navigation import alphabetical_groups
 
     assert alphabetical_groups(["a", "b"], size=5) == [("", [0, 1])]
 
 
 def test_long_sections_split_into_labelled_alphabetical_groups():
-    from handbook.navigation import alphabetical_groups
+    from handbook.site.navigation import alphabetical_groups
 
     titles = ["appel", "beer", "citroen", "'t dorp", "eend"]
     assert alphabetical_groups(titles, size=2) == [("A–B", [0, 1]), ("C–T", [2, 3]), ("E", [4])]
 
 
 def test_many_groups_are_gathered_into_groups_of_groups():
-    from handbook.navigation import alphabetical_groups, alphabetical_tree
+    from handbook.site.navigation import alphabetical_groups, alphabetical_tree
 
     titles = sorted(f"{a}{b}" for a in "abcdefghij" for b in "xyz")  # 30 titles
     assert alphabetical_tree(titles, size=5, fan_out=10) == alphabetical_groups(titles, size=5)

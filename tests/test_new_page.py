@@ -6,9 +6,11 @@ import datetime
 import pytest
 from conftest import BASE_PAGES, write_tree
 
-from handbook import new_page, schemas
+from handbook.authoring import new_page
+
+from handbook.content import schemas
 from handbook.cli import main
-from handbook.loader import load_page
+from handbook.content.loader import load_page
 
 TODAY = datetime.date(2024, 5, 1)
 TYPES = ["method", "tip", "roadshow", "practice", "theme", "source", "neighbourhood"]

@@ -1,12 +1,12 @@
-"""The data a page shows around its text (handbook.page_view), without a site build."""
+"""The data a page shows around its text (handbook.site.page_view), without a site build."""
 
 from __future__ import annotations
 
 import pytest
 from conftest import BASE_PAGES, TIP, write_tree
 
-from handbook.loader import load_corpus
-from handbook.page_view import home_view, page_view
+from handbook.content.loader import load_corpus
+from handbook.site.page_view import home_view, page_view
 
 
 def url_of(page) -> str:
@@ -80,7 +80,7 @@ def test_home_counts_published_pages_per_type_and_theme(corpus):
 
 @pytest.mark.parametrize("repo_url", ["https://github.com/org/handboek", "https://github.com/org/handboek/"])
 def test_edit_links_keep_the_repository_name(repo_url):
-    from handbook.page_view import edit_base
+    from handbook.site.page_view import edit_base
 
     assert edit_base(repo_url, "edit/main/content/") == "https://github.com/org/handboek/edit/main/content/"
     assert edit_base(repo_url, "edit/main/content") == "https://github.com/org/handboek/edit/main/content/"
@@ -89,7 +89,7 @@ def test_edit_links_keep_the_repository_name(repo_url):
 
 def _related_by_scoring_every_page(corpus, page, limit, text_scores):
     """The plain definition of "Zie ook": every published page scored, sorted, the best taken."""
-    from handbook.related import NOT_SUGGESTED, TEXT_WEIGHT, THEME_WEIGHT
+    from handbook.search.related import NOT_SUGGESTED, TEXT_WEIGHT, THEME_WEIGHT
 
     chosen = []
     for slug in page.slugs("related"):
@@ -117,7 +117,7 @@ def test_related_pages_equal_scoring_every_page(tmp_path, monkeypatch, limit):
 
     from conftest import REPO
 
-    from handbook import related
+    from handbook.search import related
 
     spec = importlib.util.spec_from_file_location("bench_generate", REPO / "benchmarks" / "generate.py")
     generate = importlib.util.module_from_spec(spec)

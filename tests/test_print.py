@@ -8,7 +8,7 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from handbook.loader import load_corpus
+from handbook.content.loader import load_corpus
 from handbook.printing import PrintError, render_document, select
 from handbook.printing.facts import citation, dutch_date
 from handbook.printing.pdf import render_pdf

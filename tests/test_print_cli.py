@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from handbook.cli import main
-from handbook.loader import load_corpus
+from handbook.content.loader import load_corpus
 from handbook.printing import pdf as pdf_module
 from handbook.printing import write_theme_prints
 from print_fixtures import make_handbook

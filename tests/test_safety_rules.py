@@ -7,9 +7,9 @@ its one body line on 12), so the first appended line is line 13.
 import pytest
 from conftest import BASE_PAGES, TIP, write_tree
 
-from handbook import allowlist
+from handbook.check import allowlist
 from handbook.cli import main
-from handbook.rules.personal_data import eleven_test, iban_valid
+from handbook.check.rules.personal_data import eleven_test, iban_valid
 
 
 def page(*lines: str) -> str:

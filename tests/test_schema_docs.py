@@ -4,8 +4,12 @@ import copy
 
 from conftest import TIP
 
-from handbook import generated, schema_docs, schemas
-from handbook.loader import load_corpus
+from handbook.site import generated
+
+from handbook.authoring import schema_docs
+
+from handbook.content import schemas
+from handbook.content.loader import load_corpus
 
 
 def test_registered_as_a_generated_page():
@@ -60,7 +64,7 @@ def test_links_to_the_generated_reference_pass_the_check(check_page):
 def test_the_guide_in_the_repository_links_to_it_and_passes():
     from conftest import REPO
 
-    from handbook.check import check_corpus
+    from handbook.check.runner import check_corpus
 
     corpus = load_corpus(REPO)
     guide = {p.path for p in corpus.pages if p.rel.startswith("bijdragen/")}

@@ -9,8 +9,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from handbook import schema_precheck, schemas
-from handbook.loader import load_corpus
+from handbook.content import schema_precheck, schemas
+from handbook.content.loader import load_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("bench_generate_pc", REPO / "benchmarks" / "generate.py")

@@ -2,9 +2,9 @@
 
 from search_pages import tip, write_handbook
 
-from handbook.check import check_corpus
-from handbook.loader import load_corpus
-from handbook.rules import similar
+from handbook.check.runner import check_corpus
+from handbook.content.loader import load_corpus
+from handbook.check.rules import similar
 
 STORY = (
     "Moeders uit de buurt gaan een paar keer bij elkaar op bezoek. Ze praten over de opvoeding, "

@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from handbook import markdown_scan, schemas, yamlreader
-from handbook.loader import load_corpus
+from handbook.check import markdown_scan
+
+from handbook.content import schemas, yamlreader
+from handbook.content.loader import load_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("bench_generate_fp", REPO / "benchmarks" / "generate.py")

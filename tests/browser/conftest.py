@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from handbook.build import build_site
-from handbook.loader import load_corpus
+from handbook.site.build import build_site
+from handbook.content.loader import load_corpus
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"

@@ -9,7 +9,9 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from .conftest import DRAFT_SLUG, url_of
 
-from handbook import display, listings
+from handbook.content import display
+
+from handbook.site import listings
 
 pytestmark = pytest.mark.browser
 

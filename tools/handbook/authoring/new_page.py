@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from handbook import loader, schemas, yamlreader
-from handbook.rules.references import TARGETS
+from handbook.content import loader, schemas, yamlreader
+from handbook.content.schemas import TARGETS
 
 
 class Refusal(Exception):
@@ -147,7 +147,7 @@ class Template:
 
 
 def template_text(type_name: str) -> str:
-    return (resources.files("handbook") / "templates" / f"{type_name}.md").read_text(encoding="utf-8")
+    return (resources.files("handbook.authoring") / "templates" / f"{type_name}.md").read_text(encoding="utf-8")
 
 
 def read_template(text: str) -> Template:

@@ -8,10 +8,10 @@ content) on every build, it cannot fall behind them.
 
 from __future__ import annotations
 
-from handbook import schemas
-from handbook.new_page import yaml_value
+from handbook.content import schemas
+from handbook.authoring.new_page import yaml_value
 
-PATH = "bijdragen/front-matter.md"
+PATH = schemas.REFERENCE_PAGE
 EXAMPLE_LENGTH = 90
 
 _KINDS = {"string": "tekst", "integer": "heel getal", "number": "getal", "boolean": "true of false", "object": "blok"}

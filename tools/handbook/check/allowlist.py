@@ -69,7 +69,7 @@ def __getattr__(name: str):
 
 
 def _list_text() -> str:
-    file = os.path.join(os.path.dirname(__file__), "data", "allowlist.yaml")
+    file = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "allowlist.yaml")
     if os.path.isfile(file):
         with open(file, encoding="utf-8") as handle:
             return handle.read()

@@ -23,10 +23,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from handbook import loader, markdown_scan, yamlreader
-from handbook.problems import Problem
-from handbook.rules import LOCAL_RULES, similar
-from handbook.schemas import SchemaError
+from handbook.content import loader, yamlreader
+
+from handbook.check import markdown_scan
+from handbook.content.problems import Problem
+from handbook.check.rules import LOCAL_RULES, similar
+from handbook.content.schemas import SchemaError
 
 CACHE_FILE = os.path.join(".handbook", "check-cache.json")
 FORMAT = 1
@@ -39,7 +41,7 @@ def fingerprint() -> str:
     import yaml
 
     digest = hashlib.sha1(f"{FORMAT}\n{sys.version}\n{yaml.__version__} {yaml.__with_libyaml__}\n".encode())
-    package = os.path.dirname(loader.__file__)
+    package = os.path.dirname(os.path.dirname(loader.__file__))  # the whole handbook package
     for folder, dirs, files in os.walk(package):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):

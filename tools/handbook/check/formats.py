@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from handbook.problems import ERROR, Problem
+from handbook.content.problems import ERROR, Problem
 
 
 def text(problems: list[Problem]) -> str:

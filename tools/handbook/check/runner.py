@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from handbook.loader import Corpus, load_corpus
-from handbook.problems import Problem, error
-from handbook.rules import LOCAL_RULES, RULES
+from handbook.content.loader import Corpus, load_corpus
+from handbook.content.problems import Problem, error
+from handbook.check.rules import LOCAL_RULES, RULES
 
 
 def check_corpus(corpus: Corpus, only: set[str] | None = None, rules=None, known: dict | None = None) -> list[Problem]:
@@ -66,7 +66,7 @@ def run_check(root: Path | str = ".", paths: list[str] | None = None, cache: boo
     """The problems of a handbook; with ``cache``, pages unchanged since the last cached check
     are not read and checked again (``check_cache``)."""
     if cache:
-        from handbook import check_cache
+        from handbook.check import cache as check_cache
 
         corpus, known = check_cache.load(root)
     else:

@@ -18,7 +18,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from handbook import markdown_scan, yamlreader
+from handbook.check import markdown_scan
+
+from handbook.content import yamlreader
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import sys
 
-from handbook.build import build_site
-from handbook.formats import text
+from handbook.site.build import build_site
+from handbook.check.formats import text
 
 
 def add_arguments(parser):

@@ -3,9 +3,9 @@ from __future__ import annotations
 import gc
 import sys
 
-from handbook.check import run_check
-from handbook.formats import FORMATS
-from handbook.problems import ERROR
+from handbook.check.runner import run_check
+from handbook.check.formats import FORMATS
+from handbook.content.problems import ERROR
 
 
 def add_arguments(parser):

@@ -10,7 +10,7 @@ def add_arguments(parser):
 
 
 def run(args) -> int:
-    from handbook import indexing  # not at import time: `handbook check` need not load the engine
+    from handbook.search import indexing  # not at import time: `handbook check` need not load the engine
 
     try:
         # Only the files that changed are read (see indexing.refresh).

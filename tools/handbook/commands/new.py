@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import sys
 
-from handbook import new_page
+from handbook.authoring import new_page
 
 
 def add_arguments(parser):

@@ -27,7 +27,7 @@ QUERY_LIMIT = 60
 
 def index_search(corpus, query: str) -> list:
     """The pages the handbook's search index finds for a query, best first."""
-    from handbook import searching
+    from handbook.search import queries as searching
     from handbook.printing.selection import PrintError
 
     try:
@@ -54,7 +54,7 @@ def run(args) -> int:
             file=sys.stderr,
         )
         return 2
-    from handbook.loader import load_corpus
+    from handbook.content.loader import load_corpus
     from handbook.printing.pdf import write_print
     from handbook.printing.selection import PrintError, select
 

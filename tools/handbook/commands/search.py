@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from handbook import schemas
+from handbook.content import schemas
 
 
 def add_arguments(parser):
@@ -32,7 +32,7 @@ def _positive(text: str) -> int:
 def run(args) -> int:
     # Imported here: every command module is imported to build the parser, and the
     # search engine need not load for `handbook check`.
-    from handbook import indexing, searching
+    from handbook.search import indexing, queries as searching
 
     try:
         outcome = searching.search(

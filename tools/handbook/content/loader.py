@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
-from handbook import schemas, yamlreader
-from handbook.problems import Problem, error
+from handbook.content import schemas, yamlreader
+from handbook.content.problems import Problem, error
 
 CONTENT_DIR = "content"
 

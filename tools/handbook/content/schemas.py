@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from collections.abc import Iterator
 
-from handbook import schema_precheck
+from handbook.content import schema_precheck
 
 # jsonschema (and referencing) are imported only when a page fails the quick check:
 # importing them is a tenth of a second, more than checking a small handbook.
@@ -49,7 +49,7 @@ def _schema_dir():
         return Path(folder)
     from importlib import resources
 
-    return resources.files("handbook") / "schemas"
+    return resources.files("handbook.content") / "schemas"
 
 
 @cache
@@ -326,3 +326,16 @@ def _translate(type_name: str, err) -> Iterator[SchemaError]:
         return
     message = custom or f"{where} klopt niet met het schema ({err.message})"
     yield SchemaError(path, False, message, "schema")
+
+
+# Keys whose values are slugs of other pages: key -> the page type it must name (None: any page).
+TARGETS = {
+    "themes": "theme",
+    "sources": "source",
+    "related": None,
+    "neighbourhood": "neighbourhood",
+    "neighbourhoods": "neighbourhood",
+}
+
+# The front-matter reference that the site generates from the schemas (authoring.schema_docs).
+REFERENCE_PAGE = "bijdragen/front-matter.md"

@@ -3,6 +3,8 @@ method cards for the table, in PDF (WeasyPrint) or self-contained HTML.
 
 Plain functions that know nothing of mkdocs: the command line (``handbook print``)
 and the site build (``write_theme_prints``) both call them.
+
+Stage 3: imports ``handbook.content`` and ``handbook.search`` (a booklet chosen by a query).
 """
 
 from handbook.printing.selection import PrintError, Selection, select

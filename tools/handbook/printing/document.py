@@ -15,7 +15,7 @@ from importlib import resources
 import jinja2
 import segno
 
-from handbook import schemas
+from handbook.content import schemas
 from handbook.printing import facts
 from handbook.printing.config import site_config
 from handbook.printing.markup import LinkContext, anchor, sections, to_html

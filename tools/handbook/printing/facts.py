@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # One Dutch way of writing dates and ranges, on screen and on paper.
-from handbook.display import dutch_date, span
+from handbook.content.display import dutch_date, span
 
 __all__ = ["Fact", "card", "citation", "dutch_date", "sources"]
 

@@ -19,7 +19,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from handbook.rules.links import is_external, resolve
+from handbook.content.links import is_external, resolve
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _H2 = re.compile(r"^##\s+(.*?)\s*#*\s*$")

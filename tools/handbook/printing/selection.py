@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from handbook import schemas
+from handbook.content import schemas
 
 # Types that make up a booklet; themes, sources and neighbourhoods are context.
 CONTENT_TYPES = ("method", "tip", "roadshow", "practice")

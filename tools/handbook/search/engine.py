@@ -20,7 +20,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.lang import stemmer_for_language
 
-from handbook import analysis
+from handbook.search import analysis
 
 SCHEMA_VERSION = "3"  # bump when the schema below changes: older indexes are rebuilt
 # How often title and description are repeated in the searched text: a word in the

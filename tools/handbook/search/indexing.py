@@ -32,8 +32,10 @@ from functools import cache
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbook import analysis, loader, schemas, search_engine, yamlreader
-from handbook.loader import CONTENT_DIR, Corpus, load_page
+from handbook.search import analysis, engine as search_engine
+
+from handbook.content import loader, schemas, yamlreader
+from handbook.content.loader import CONTENT_DIR, Corpus, load_page
 
 INDEX_DIR = Path(".handbook") / "index"
 LOCK_TIMEOUT = 600.0  # seconds to wait for another run before giving up

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handbook import analysis, indexing, search_engine
+from handbook.search import analysis, indexing, engine as search_engine
 
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 MARK = "**"  # matched words in a snippet are wrapped in this, as in Markdown

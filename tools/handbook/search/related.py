@@ -109,7 +109,7 @@ class _Neighbours:
         self._found: dict[str, dict[str, float]] = {}
         self._searcher = None
         try:
-            from handbook import indexing, search_engine
+            from handbook.search import indexing, engine as search_engine
 
             indexing.update_index(corpus)
             self._searcher = search_engine.searcher(indexing.open_current(corpus.root))
@@ -120,7 +120,7 @@ class _Neighbours:
         if self._searcher is None or not page.published:
             return {}
         if page.path not in self._found:
-            from handbook.indexing import page_record
+            from handbook.search.indexing import page_record
 
             record = page_record(page)
             text = "\n".join((record["title"], record["description"], record["body"]))

@@ -8,16 +8,15 @@ build leaves the previous site as it was. Theme booklets (print/<theme>.html and
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handbook.check import check_corpus
-from handbook.loader import load_corpus
-from handbook.problems import ERROR, Problem
+from handbook.check.runner import check_corpus
+from handbook.content.loader import load_corpus
+from handbook.content.problems import ERROR, Problem
 
 
 PRINT_CACHE = ".handbook/print-cache"  # finished theme PDFs by the hash of their HTML
@@ -29,43 +28,6 @@ class BuildResult:
     site_dir: Path
     problems: list[Problem] = field(default_factory=list)  # from the check, warnings included
     message: str = ""  # why the build failed, in Dutch
-
-
-class _Collect(logging.Handler):
-    """Keeps mkdocs' warnings and errors, to report them in the build's message."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.lines: list[str] = []
-
-    def emit(self, record):
-        self.lines.append(record.getMessage())
-
-
-def mkdocs_build(config_file: Path, site_dir: Path, collect: _Collect | None = None, corpus=None, index_ready=None) -> None:
-    """Run ``mkdocs build --strict`` in-process into ``site_dir``; mkdocs' warnings go to
-    ``collect``. Raises mkdocs' exceptions when the build fails. ``corpus`` (already loaded
-    and checked) is handed to the handbook plugin, which then does not read every page again;
-    ``index_ready()`` is called before the first page is rendered (see ``build_site``)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner: known to the team
-    collect = collect or _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(collect)
-    try:
-        config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
-        plugin = config.plugins.get("handbook")
-        if plugin is not None:
-            plugin.handed_corpus, plugin.index_ready = corpus, index_ready
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-    finally:
-        logger.removeHandler(collect)
 
 
 def swap(new: Path, site: Path) -> None:
@@ -90,7 +52,7 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, prints: boo
         return BuildResult(False, site, problems, f"de controle vond {len(errors)} {'fout' if len(errors) == 1 else 'fouten'}; "
                            "herstel die eerst (zie hierboven), de vorige site blijft staan")
 
-    from handbook.indexing import update_index
+    from handbook.search.indexing import update_index
 
     # The search index is needed only when pages are rendered ("Zie ook"); a second process
     # updates it while mkdocs converts the Markdown, and the plugin waits for it then.
@@ -112,6 +74,8 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, prints: boo
 
     site.parent.mkdir(parents=True, exist_ok=True)
     new = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
+    from handbook.site.mkdocs_plugin import _Collect, mkdocs_build  # the engine, only when building
+
     collect = _Collect()
     try:
         mkdocs_build(root / "mkdocs.yml", new, collect, corpus=corpus, index_ready=index_ready)
@@ -138,7 +102,7 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, prints: boo
 
 
 def _update_index_quietly(corpus) -> None:
-    from handbook.indexing import update_index
+    from handbook.search.indexing import update_index
 
     try:
         update_index(corpus)

@@ -7,7 +7,9 @@ can call ``generated_pages`` the same way.
 
 from __future__ import annotations
 
-from handbook import listings, schema_docs
+from handbook.site import listings
+
+from handbook.authoring import schema_docs
 
 PRODUCERS: list = [listings.overview_pages, schema_docs.front_matter_reference]
 CARD_PRODUCERS = (listings.overview_pages,)  # those that take a ``cards`` function

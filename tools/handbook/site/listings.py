@@ -19,7 +19,7 @@ import posixpath
 import re
 import weakref
 
-from handbook import display, schemas
+from handbook.content import display, schemas
 
 # Reader-facing introductions of each overview (the schemas' descriptions speak to contributors).
 INTROS = {

@@ -8,20 +8,24 @@ once per build, in on_config.
 from __future__ import annotations
 
 import json
-import re
 import logging
+import os
+import re
 from pathlib import Path
 
-from mkdocs.config import base
+from mkdocs.commands.build import build
+from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
 
-from handbook import listings, navigation, schemas
-from handbook.generated import generated_pages
-from handbook.loader import load_corpus
-from handbook.page_view import edit_base, home_view, page_view
+from handbook.site import listings, navigation
+
+from handbook.content import schemas
+from handbook.site.generated import generated_pages
+from handbook.content.loader import load_corpus
+from handbook.site.page_view import edit_base, home_view, page_view
 
 # Material's offline plugin loads this shim from unpkg.com; the site serves its own copy instead.
 IFRAME_WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
@@ -208,3 +212,40 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if page.is_homepage:
             context["handbook_home"] = home_view(self.corpus, self._folder_url, self._url_of, here)
         return context
+
+
+# The in-process `mkdocs build --strict` that ``handbook build`` (site/build.py) runs.
+
+
+class _Collect(logging.Handler):
+    """Keeps mkdocs' warnings and errors, to report them in the build's message."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record):
+        self.lines.append(record.getMessage())
+
+
+def mkdocs_build(config_file: Path, site_dir: Path, collect: _Collect | None = None, corpus=None, index_ready=None) -> None:
+    """Run ``mkdocs build --strict`` in-process into ``site_dir``; mkdocs' warnings go to
+    ``collect``. Raises mkdocs' exceptions when the build fails. ``corpus`` (already loaded
+    and checked) is handed to the handbook plugin, which then does not read every page again;
+    ``index_ready()`` is called before the first page is rendered (see ``build_site``)."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner: known to the team
+    collect = collect or _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    try:
+        config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
+        plugin = config.plugins.get("handbook")
+        if plugin is not None:
+            plugin.handed_corpus, plugin.index_ready = corpus, index_ready
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    finally:
+        logger.removeHandler(collect)

@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from typing import Callable
 from urllib.parse import urljoin
 
-from handbook import display, listings, schemas
-from handbook.related import related_pages
+from handbook.content import display, schemas
+
+from handbook.site import listings
+from handbook.search.related import related_pages
 
 PRINT_DIR = "print"
 

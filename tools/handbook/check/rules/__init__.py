@@ -3,7 +3,7 @@ that yields problems. A rule never raises on bad input: the loader has already
 turned unreadable pages into problems, and rules skip what they cannot read.
 """
 
-from handbook.rules import (
+from handbook.check.rules import (
     dates,
     drafts,
     file_name,

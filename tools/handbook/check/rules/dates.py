@@ -2,7 +2,7 @@
 
 import datetime
 
-from handbook.problems import warning
+from handbook.content.problems import warning
 
 ID = "future-date"
 

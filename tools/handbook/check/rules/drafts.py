@@ -1,9 +1,9 @@
 """Drafts are never published: a published page may not point at a draft."""
 
-from handbook import markdown_scan
-from handbook.problems import error
-from handbook.rules import links as link_rule
-from handbook.rules.references import TARGETS
+from handbook.check import markdown_scan
+from handbook.content.problems import error
+from handbook.check.rules import links as link_rule
+from handbook.content.schemas import TARGETS
 
 ID = "draft"
 

@@ -3,8 +3,8 @@
 import re
 from pathlib import PurePosixPath
 
-from handbook.loader import name_stem
-from handbook.problems import error
+from handbook.content.loader import name_stem
+from handbook.content.problems import error
 
 ID = "file-name"
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

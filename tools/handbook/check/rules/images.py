@@ -2,8 +2,8 @@
 
 import re
 
-from handbook import markdown_scan
-from handbook.problems import error
+from handbook.check import markdown_scan
+from handbook.content.problems import error
 
 ID = "image-alt"
 _ALT = re.compile(r"\balt\s*=\s*([\"'])(.*?)\1", re.IGNORECASE | re.DOTALL)

@@ -1,6 +1,6 @@
 """An ISBN's check digit is right: a mistyped ISBN sends a reader to the wrong book."""
 
-from handbook.problems import error
+from handbook.content.problems import error
 
 ID = "isbn"
 

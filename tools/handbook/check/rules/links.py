@@ -1,34 +1,11 @@
 """Internal Markdown links and images point at files that exist."""
 
-import posixpath
-import weakref
-from functools import lru_cache
-from urllib.parse import unquote, urlsplit
-
-from handbook import markdown_scan, schemas
-from handbook.problems import error
+from handbook.check import markdown_scan
+from handbook.content import schemas
+from handbook.content.links import resolve
+from handbook.content.problems import error
 
 ID = "link"
-
-
-def is_external(target: str) -> bool:
-    return bool(urlsplit(target).scheme) or target.startswith("//")
-
-
-def resolve(page, target: str) -> str | None:
-    """The content-relative path a relative link points at, or None for anchors and external links."""
-    return _resolve(posixpath.dirname(page.rel), target)
-
-
-# Pages of one folder link to the same few pages, and two rules (links, drafts) ask for each link.
-@lru_cache(maxsize=65536)
-def _resolve(base: str, target: str) -> str | None:
-    if not target or target.startswith("#") or is_external(target):
-        return None
-    path = unquote(urlsplit(target).path)
-    if not path:
-        return None
-    return posixpath.normpath(posixpath.join(base, path)) if not path.startswith("/") else path.lstrip("/")
 
 
 def exists(corpus, rel: str) -> bool:
@@ -41,26 +18,8 @@ def exists(corpus, rel: str) -> bool:
     folder = rel.rstrip("/").removesuffix("/index.md")
     if folder in schemas.type_by_folder() or (content / rel / "index.md").is_file():
         return True
-    # So are the pages of generated.PRODUCERS (such as the front-matter reference).
-    return rel in generated_paths(corpus)
-
-
-_generated: tuple = (None, frozenset())  # (weak reference to a corpus, its generated paths)
-
-
-def generated_paths(corpus) -> frozenset:
-    """The content-relative paths of the generated pages, made once per corpus and only when needed."""
-    global _generated
-    ref, paths = _generated
-    if ref is None or ref() is not corpus:
-        from handbook.generated import generated_pages  # imported late: most checks never need it
-
-        try:
-            paths = frozenset(generated_pages(corpus))
-        except Exception:  # a failing producer is the build's to report; here the link just counts as missing
-            paths = frozenset()
-        _generated = (weakref.ref(corpus), paths)
-    return paths
+    # So is the front-matter reference (authoring.schema_docs).
+    return rel == schemas.REFERENCE_PAGE
 
 
 def check(page, corpus):

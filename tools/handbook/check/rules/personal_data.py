@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from handbook import allowlist, text_scan
-from handbook.problems import error
+from handbook.check import allowlist, text_scan
+from handbook.content.problems import error
 
 ID = "personal-data"
 

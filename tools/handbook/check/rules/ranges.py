@@ -1,6 +1,6 @@
 """A range's min is not larger than its max."""
 
-from handbook.problems import error
+from handbook.content.problems import error
 
 ID = "range"
 _NAMES = {"duration": "de duur", "group_size": "de groepsgrootte"}

@@ -1,18 +1,11 @@
 """Slugs in themes, sources, related and neighbourhood(s) name pages of the right type."""
 
-from handbook import schemas
-from handbook.problems import error
+from handbook.content import schemas
+from handbook.content.schemas import TARGETS
+from handbook.content.problems import error
 
 ID = "reference"
 
-# key -> the page type it must name (None: any page)
-TARGETS = {
-    "themes": "theme",
-    "sources": "source",
-    "related": None,
-    "neighbourhood": "neighbourhood",
-    "neighbourhoods": "neighbourhood",
-}
 
 
 def check(page, corpus):

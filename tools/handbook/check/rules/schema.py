@@ -1,6 +1,6 @@
 """Front-matter against the page type's JSON Schema (validated once, by the loader)."""
 
-from handbook.problems import error
+from handbook.content.problems import error
 
 ID = "schema"
 

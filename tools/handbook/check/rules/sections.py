@@ -2,8 +2,10 @@
 
 import re
 
-from handbook import markdown_scan, schemas
-from handbook.problems import error
+from handbook.check import markdown_scan
+
+from handbook.content import schemas
+from handbook.content.problems import error
 
 ID = "sections"
 _NUMBERED = re.compile(r"^\s{0,3}\d+[.)]\s+\S")

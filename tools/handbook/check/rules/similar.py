@@ -16,7 +16,7 @@ import zlib
 from collections import Counter
 from itertools import chain, combinations, compress
 
-from handbook.problems import warning
+from handbook.content.problems import warning
 
 ID = "similar"
 THRESHOLD = 0.7  # share of the sampled shingles two pages have in common

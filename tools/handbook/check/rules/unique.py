@@ -1,7 +1,7 @@
 """Slugs and titles are unique across the handbook."""
 
-from handbook.loader import title_key
-from handbook.problems import error
+from handbook.content.loader import title_key
+from handbook.content.problems import error
 
 ID = "unique"
 

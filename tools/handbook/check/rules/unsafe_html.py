@@ -13,8 +13,8 @@ from __future__ import annotations
 import html
 import re
 
-from handbook import text_scan
-from handbook.problems import error, warning
+from handbook.check import text_scan
+from handbook.content.problems import error, warning
 
 ID = "unsafe-html"
 RAW_ID = "raw-html"
