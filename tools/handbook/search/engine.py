@@ -7,20 +7,19 @@ itself is plain Python in ``analysis``; this module only adapts it to Whoosh.
 
 from __future__ import annotations
 
-import heapq
-import itertools
 import math
 from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh import formats, qparser, query, scoring
+from whoosh import formats, qparser, query
 from whoosh.analysis import Token, Tokenizer
-from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.lang import stemmer_for_language
 
-from handbook.search import analysis
+from handbook.search import analysis, ranking
+from handbook.search.postings import Postings, decode_all, text_of
+from handbook.search.ranking import SaturatedTfIdf
 
 SCHEMA_VERSION = "3"  # bump when the schema below changes: older indexes are rebuilt
 # How often title and description are repeated in the searched text: a word in the
@@ -160,40 +159,6 @@ def schema() -> Schema:
     )
 
 
-class SaturatedTfIdf(scoring.WeightingModel):
-    """BM25 without length normalisation: idf * tf(k1 + 1) / (tf + k1). A word's tenth
-    use counts less than its first; no per-document length is read, and Whoosh can
-    skip blocks that cannot reach the top hits, which BM25F here could not."""
-
-    K1 = 2.0
-
-    def scorer(self, searcher, fieldname, text, qf=1):
-        idf = searcher.get_parent().idf(fieldname, text)
-        return _SaturatedScorer(idf, searcher.term_info(fieldname, text).max_weight())
-
-
-class _SaturatedScorer(scoring.BaseScorer):
-    def __init__(self, idf: float, maxweight: float):
-        self.idf = idf
-        self._max = self._of(maxweight)
-
-    def _of(self, weight: float) -> float:
-        k1 = SaturatedTfIdf.K1
-        return self.idf * weight * (k1 + 1) / (weight + k1)
-
-    def supports_block_quality(self):
-        return True
-
-    def score(self, matcher):
-        return self._of(matcher.weight())
-
-    def max_quality(self):
-        return self._max
-
-    def block_quality(self, matcher):
-        return self._of(matcher.block_max_weight())
-
-
 def whoosh_dutch_stem(word: str) -> str:
     """Whoosh's own Dutch stemmer (the old Porter variant), for the stemmer comparison."""
     return stemmer_for_language("nl")(word)
@@ -226,28 +191,17 @@ def _live_paths(reader):
     and asking a multi-segment reader whether it is deleted several more."""
     for leaf in reader.leaf_readers():
         segment = leaf[0] if isinstance(leaf, tuple) else leaf
-        paths = _decode_all(segment.column_reader("path", translate=False))
-        digests = _decode_all(segment.column_reader("digest", translate=False))
+        paths = decode_all(segment.column_reader("path", translate=False))
+        digests = decode_all(segment.column_reader("digest", translate=False))
         live = segment.all_doc_ids() if segment.has_deletions() else range(len(paths))
         for docnum in live:
             yield paths[docnum], digests[docnum]
-
-
-def _decode_all(column) -> list[str]:
-    values = list(column)
-    if any(b"\0" in value for value in values):
-        return [value.decode("utf-8") for value in values]
-    return b"\0".join(values).decode("utf-8").split("\0") if values else []
 
 
 def indexed(ix) -> dict[str, str]:
     """path -> digest of every page in the index (read from columns, not stored fields)."""
     with ix.reader() as reader:
         return dict(_live_paths(reader))
-
-
-def _text(value) -> str:
-    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
 
 
 def write(ix, documents, delete_paths=(), clear: bool = False, pause=None) -> None:
@@ -329,13 +283,7 @@ class Searcher:
     def __init__(self, ix):
         self._ix = ix
         self._searcher = ix.searcher(weighting=SaturatedTfIdf())
-        self._facet_cache = None
-        self._term_cache: dict[str, frozenset] = {}
-        # A few posting lists of this searcher: a query's words are read once though
-        # the scores, the total and the snippet terms all need them.
-        self._posting_cache: dict = {}
-        self._path_list = None
-        self._live = None
+        self._postings = Postings(self._searcher)
         self._parser = qparser.QueryParser("content", ix.schema, group=qparser.AndGroup)
         self._parser.remove_plugin_class(qparser.FieldsPlugin)  # 'a:b' is text, not a field name
 
@@ -374,15 +322,19 @@ class Searcher:
             # pages use, its block skipping seldom skips (40-250 ms at 10,000 pages).
             docs = set(scores)
             if restrict is not None:
-                docs &= self._docs(restrict)
-            hits = [self._hit(docnum, score) for docnum, score in _top(scores, docs, limit, self._paths)]
-        by_type, by_theme = self._facets()
+                docs &= self._postings.docs(restrict)
+            hits = [self._hit(docnum, score) for docnum, score in ranking.top(scores, docs, limit, self._postings.paths)]
+        by_type, by_theme = self._postings.facets()
         return EngineResults(
             hits=hits,
             total=len(docs),
             by_type={name: n for name, members in by_type.items() if (n := len(members & docs))},
             by_theme={name: n for name, members in by_theme.items() if (n := len(members & docs))},
         )
+
+    def _scores(self, q) -> dict | None:
+        """docnum -> score from whole posting lists, or None where Whoosh must search (``ranking``)."""
+        return ranking.query_scores(q, self._postings)
 
     def _hit(self, docnum: int, score: float) -> EngineHit:
         stored = self._searcher.stored_fields(docnum)
@@ -400,139 +352,10 @@ class Searcher:
         scored search for the top hits, an unscored pass for the total and the counts."""
         results = self._searcher.search(parsed, limit=limit, filter=restrict)
         hits = [self._hit(hit.docnum, hit.score) for hit in results]
-        docs = self._docs(parsed)
+        docs = self._postings.docs(parsed)
         if restrict is not None:
-            docs &= self._docs(restrict)
+            docs &= self._postings.docs(restrict)
         return hits, docs
-
-    def _scores(self, q) -> dict | None:
-        """docnum -> score of every live document a query of terms, And, Or and Not
-        matches, scored as Whoosh scores them with ``SaturatedTfIdf`` (a sum over the
-        matched terms, boosts applied where Whoosh applies them); None for any other
-        query. The idf counts live documents only, so an updated index scores as a
-        rebuilt one (Whoosh counts deleted documents until their segment merges)."""
-        if isinstance(q, query.Term):
-            postings = self._postings(q.fieldname, q.text)
-            if not postings:
-                return {}
-            idf = math.log(self._live_count() / (len(postings) + 1)) + 1
-            k1 = SaturatedTfIdf.K1
-            table = {w: idf * w * (k1 + 1) / (w + k1) for w in set(postings.values())}
-            scores = {docnum: table[w] for docnum, w in postings.items()}
-            return _boosted(scores, q.boost)
-        if isinstance(q, query.And) and type(q) is query.And:
-            positive = [part for part in q.subqueries if not isinstance(part, query.Not)]
-            negative = [part.query for part in q.subqueries if isinstance(part, query.Not)]
-            # Whoosh sums two parts in either order alike; three or more it sums in a
-            # tree of its own order, which a float sum can tell apart: not done here.
-            # A NOT part counts as a part that scores 1.0 (Whoosh's InverseMatcher).
-            if not positive or len(q.subqueries) > 2:
-                return None
-            scored = []
-            for part in positive:
-                found = self._scores(part)
-                if found is None:
-                    return None
-                scored.append(found)
-            common = set(scored[0]).intersection(*scored[1:])
-            for part in negative:
-                if common:
-                    common -= self._docs(part)
-            if len(scored) == 2:
-                a, b = scored
-                scores = {docnum: a[docnum] + b[docnum] for docnum in common}
-            elif negative:
-                a = scored[0]
-                scores = {docnum: a[docnum] + 1.0 for docnum in common}
-            else:
-                a = scored[0]
-                scores = {docnum: a[docnum] for docnum in common}
-            return _boosted(scores, q.boost)
-        if isinstance(q, query.Or) and type(q) is query.Or and not q.minmatch and not q.scale:
-            scored = []
-            for part in q.subqueries:
-                found = self._scores(part)
-                if found is None:
-                    return None
-                scored.append(found)
-            if len(scored) == 1:
-                scores = scored[0]
-            elif len(scored) == 2:
-                a, b = scored
-                scores = dict(a)
-                for docnum, score in b.items():
-                    scores[docnum] = scores[docnum] + score if docnum in scores else score
-            else:
-                return None
-            return _boosted(scores, q.boost)
-        return None
-
-    def _postings(self, fieldname: str, text) -> dict:
-        """Global docnum -> weight of a term's live postings, read a block at a time."""
-        key = (fieldname, text)
-        found = self._posting_cache.get(key)
-        if found is not None:
-            return found
-        reader = self._searcher.reader()
-        found = {}
-        if key in reader:
-            for leaf, offset in reader.leaf_readers():
-                if key not in leaf:
-                    continue
-                matcher = leaf.postings(fieldname, text)
-                deleted = leaf.deleted_docs_set if leaf.has_deletions() else ()
-                matcher = getattr(matcher, "child", matcher) if deleted else matcher
-                for docnum, weight in _all_postings(matcher):
-                    if docnum not in deleted:
-                        found[docnum + offset] = weight
-        if len(self._posting_cache) > 64:
-            self._posting_cache.clear()
-        self._posting_cache[key] = found
-        return found
-
-    def _paths(self) -> list[str]:
-        """The path of every docnum (deleted ones too), read once per searcher."""
-        if self._path_list is None:
-            found = []
-            for leaf, _offset in self._searcher.reader().leaf_readers():
-                found.extend(_decode_all(leaf.column_reader("path", translate=False)))
-            self._path_list = found
-        return self._path_list
-
-    def _live_count(self) -> int:
-        return self._searcher.doc_count()
-
-    def _docs(self, q) -> set:
-        """Every document a query matches. And/Or/Not over terms are done as set
-        operations on posting lists (in C); anything else asks Whoosh."""
-        if isinstance(q, query.Term):
-            return set(self._postings(q.fieldname, q.text))
-        if isinstance(q, query.And):
-            found = None
-            for part in sorted(q.subqueries, key=lambda p: isinstance(p, query.Not)):
-                if isinstance(part, query.Not):
-                    found = (found if found is not None else self._all()) - self._docs(part.query)
-                else:
-                    found = self._docs(part) if found is None else found & self._docs(part)
-                if not found:
-                    return set()
-            return found if found is not None else set()
-        if isinstance(q, query.Or):
-            found = set()
-            for part in q.subqueries:
-                found |= self._docs(part)
-            return found
-        if isinstance(q, query.Not):
-            return self._all() - self._docs(q.query)
-        return set(self._searcher.docs_for_query(q))
-
-    def _all(self) -> set:
-        return set(self._searcher.reader().all_doc_ids())
-
-    def _live_count(self) -> int:
-        if self._live is None:
-            self._live = len(self._all())
-        return self._live
 
     def matched_terms(self, parsed) -> frozenset[str]:
         """The index terms a query matches (wildcards expanded), for highlighting."""
@@ -540,25 +363,8 @@ class Searcher:
         found = set()
         for field, text in parsed.existing_terms(reader, expand=True):
             if field == "content":
-                found.update(_text(text).split(" "))  # a pair term highlights both words
+                found.update(text_of(text).split(" "))  # a pair term highlights both words
         return frozenset(found)
-
-    def _facets(self):
-        """Type and theme -> set of docnums, read from the facets column once per
-        searcher; counting is then a set intersection per facet value."""
-        if self._facet_cache is None:
-            reader = self._searcher.reader()
-            column = reader.column_reader("facets")
-            by_type, by_theme = {}, {}
-            for docnum in reader.all_doc_ids():
-                type_name, _, themes = _text(column[docnum]).partition("\t")
-                by_type.setdefault(type_name, set()).add(docnum)
-                for theme in themes.split(","):
-                    if theme:
-                        by_theme.setdefault(theme, set()).add(docnum)
-            by_type.pop("", None)
-            self._facet_cache = (by_type, by_theme)
-        return self._facet_cache
 
     def term_known(self, term: str) -> bool:
         """Whether an analysed term occurs in any text field."""
@@ -582,7 +388,7 @@ class Searcher:
         ties are broken by path: the same pages give the same answer."""
         # Live documents only, as the term statistics below; counted once per searcher,
         # since "Zie ook" asks this for every page of a build.
-        total = self._live_count()
+        total = self._postings.live_count()
         if total < 2:
             return []
         counts: dict[str, int] = {}
@@ -590,64 +396,16 @@ class Searcher:
             counts[term] = counts.get(term, 0) + 1
         weights = []
         for term, tf in counts.items():
-            df = len(self._term_docs(term))
+            df = len(self._postings.term_docs(term))
             if 1 < df <= total // 2:
                 weights.append((-(tf * 3 / (tf + 2)) * math.log(total / df), term))
         scores: dict[int, float] = {}
         for weight, term in sorted(weights)[:numterms]:
-            for docnum in self._term_docs(term):
+            for docnum in self._postings.term_docs(term):
                 scores[docnum] = scores.get(docnum, 0.0) - weight
-        paths = self._paths()
+        paths = self._postings.paths()
         found = sorted((-round(score, 6), paths[docnum]) for docnum, score in scores.items())
         return [(other, -negative) for negative, other in found if other != path][:limit]
-
-    def _term_docs(self, term: str) -> frozenset:
-        cache = self._term_cache
-        found = cache.get(term)
-        if found is None:
-            found = cache[term] = frozenset(self._docs(query.Term("content", term)))
-        return found
-
-
-def _boosted(scores: dict, boost: float) -> dict:
-    if boost == 1.0:
-        return scores
-    return {docnum: score * boost for docnum, score in scores.items()}
-
-
-def _top(scores: dict, docs: set, limit: int, paths) -> list[tuple[int, float]]:
-    """The ``limit`` best (docnum, score) of ``docs``: higher score first, equal
-    scores by path. A rebuild numbers documents in path order, so this is the order
-    of Whoosh's collector (lower docnum first); an updated index, whose changed pages
-    have new numbers, then ranks as a rebuilt one."""
-    if len(docs) != len(scores):
-        scores = {docnum: scores[docnum] for docnum in docs}
-    if not scores:
-        return []
-    floor = heapq.nlargest(limit, scores.values())[-1]
-    best = sorted((-score, paths()[docnum], docnum) for docnum, score in scores.items() if score >= floor)[:limit]
-    return [(docnum, -negative) for negative, _path, docnum in best]
-
-
-def _all_postings(matcher):
-    """(docnum, weight) of every posting of a segment's matcher. A Whoosh 3 posting
-    list is read block by block (ids and weights as arrays); any other matcher one
-    posting at a time."""
-    if isinstance(matcher, W3LeafMatcher) and hasattr(matcher, "_read_weights"):
-        while matcher.is_active():
-            if matcher._data is None:
-                matcher._read_data()
-            ids = matcher._data[0]
-            # Whoosh's delta_decode, as a running sum in C.
-            ids = ids if matcher._byteids else itertools.accumulate(ids)
-            matcher._read_weights()
-            yield from zip(ids, matcher._weights)
-            matcher._next_block()
-        return
-    while matcher.is_active():
-        yield matcher.id(), matcher.weight()
-        matcher.next()
-
 
 def searcher(ix) -> Searcher:
     return Searcher(ix)
