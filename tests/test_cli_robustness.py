@@ -55,7 +55,7 @@ def test_a_hundred_word_query_is_searched(root, capsys):
 
 
 def test_an_os_error_is_one_dutch_line_with_the_path(root, capsys, monkeypatch):
-    from handbook import indexing
+    from handbook.search import indexing
 
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device", str(root / ".handbook" / "x"))
