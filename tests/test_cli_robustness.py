@@ -64,3 +64,79 @@ def test_an_os_error_is_one_dutch_line_with_the_path(root, capsys, monkeypatch):
     code, _, err = run(root, capsys, "index")
     assert code == 1
     assert err == f"handbook index: fout: '{root / '.handbook' / 'x'}': de schijf is vol; maak ruimte vrij en probeer het opnieuw\n"
+
+
+def no_space(path):
+    return OSError(errno.ENOSPC, "No space left on device", str(path))
+
+
+@pytest.fixture
+def fresh(tmp_path, capsys):
+    root = write_handbook(tmp_path)
+    assert main(["--root", str(root), "index"]) == 0
+    capsys.readouterr()
+    return root
+
+
+def test_a_full_disk_keeps_the_old_index(fresh, capsys, monkeypatch):
+    from handbook.search import engine as search_engine
+
+    def write(ix, *args, **kwargs):
+        raise no_space(fresh / ".handbook/index/gen-2/_MAIN_1.seg")
+
+    monkeypatch.setattr(search_engine, "write", write)
+    code, _, err = run(fresh, capsys, "index", "--rebuild")
+    assert code == 1
+    assert err.startswith("handbook index: fout: de zoekindex kon niet worden bijgewerkt")
+    assert "gen-2/_MAIN_1.seg': de schijf is vol" in err
+    index = fresh / ".handbook/index"
+    assert sorted(p.name for p in index.glob("gen-*")) == ["gen-1"]  # the half-written one is gone
+    monkeypatch.undo()
+    code, out, err = run(fresh, capsys, "search", "moeders")
+    assert (code, err) == (0, "")
+    assert "2 resultaten" in out
+
+
+def test_a_full_disk_while_recording_the_state(fresh, capsys, monkeypatch):
+    from handbook.search import indexing
+
+    def fsync(fd):
+        raise no_space(fresh / ".handbook/index/state.json")
+
+    (fresh / "content/tips/nieuw.md").write_text((fresh / "content/tips/ouders-verbinden.md").read_text())
+    monkeypatch.setattr(indexing.os, "fsync", fsync)
+    code, _, err = run(fresh, capsys, "index")
+    assert code == 1
+    assert "de schijf is vol" in err
+    assert not list((fresh / ".handbook/index").glob(".*.tmp"))
+
+
+@pytest.fixture
+def read_only_index(fresh, monkeypatch):
+    """.handbook/ mode 555, as a test run as root can see it: the lock cannot be opened."""
+    from handbook.search import indexing
+
+    def refuse(file, mode="r", *args, **kwargs):
+        if any(m in mode for m in "wax+"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(file))
+        return open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(indexing, "open", refuse, raising=False)
+    return fresh
+
+
+def test_search_needs_no_write_lock(read_only_index, capsys):
+    root = read_only_index
+    (root / "content/tips/ouders-verbinden.md").write_text((root / "content/tips/ouders-verbinden.md").read_text() + "\nMeer.\n")
+    code, out, err = run(root, capsys, "search", "moeders")
+    assert code == 0
+    assert "2 resultaten" in out
+    assert err.startswith("handbook search: de zoekindex kan niet worden bijgewerkt (")
+    assert "lock': geen toestemming" in err
+
+
+def test_index_on_a_read_only_folder(read_only_index, capsys):
+    code, _, err = run(read_only_index, capsys, "index", "--rebuild")
+    assert code == 1
+    assert err.startswith("handbook index: fout: de zoekindex kon niet worden bijgewerkt (")
+    assert "geen toestemming" in err

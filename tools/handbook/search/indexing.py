@@ -36,6 +36,7 @@ from handbook.search import analysis, engine as search_engine
 
 from handbook.content import loader, schemas, yamlreader
 from handbook.content.loader import CONTENT_DIR, Corpus, load_page
+from handbook.content.oserrors import describe
 
 INDEX_DIR = Path(".handbook") / "index"
 LOCK_TIMEOUT = 600.0  # seconds to wait for another run before giving up
@@ -45,6 +46,26 @@ PAUSE_ENV = "HANDBOOK_INDEX_PAUSE"
 
 class IndexUnavailable(Exception):
     """The index cannot be used; the message is Dutch and meant for people."""
+
+
+class IndexNotWritable(IndexUnavailable):
+    """The index could not be written (read-only folder, full disk); the previous one,
+    if there is one, is untouched and can still be searched. ``detail``: the path and
+    the reason, in Dutch."""
+
+    def __init__(self, detail: str):
+        super().__init__(f"de zoekindex kon niet worden bijgewerkt ({detail}); de vorige blijft zoals hij was")
+        self.detail = detail
+
+
+@contextmanager
+def _writing(directory: Path):
+    """OSErrors while updating the index become IndexNotWritable, in Dutch, with the path."""
+    try:
+        yield
+    except OSError as exc:
+        detail = describe(exc) if exc.filename else f"'{directory}': {describe(exc)}"
+        raise IndexNotWritable(detail) from exc
 
 
 @dataclass(frozen=True)
@@ -166,11 +187,15 @@ def _read_current(directory: Path) -> dict | None:
 
 def _write_atomic(path: Path, text: str) -> None:
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(temp, "w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temp, path)
+    try:
+        with open(temp, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
     fd = os.open(path.parent, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -243,7 +268,7 @@ def refresh(root: Path, rebuild: bool = False) -> IndexStats:
     root = Path(root).resolve()
     started = time.perf_counter()
     directory = index_dir(root)
-    with _locked(directory):
+    with _writing(directory), _locked(directory):
         current = _read_current(directory)
         scanned_at = time.time_ns()
         on_disk = _scan(root)
@@ -281,7 +306,7 @@ def update_index(corpus: Corpus, rebuild: bool = False) -> IndexStats:
     started = time.perf_counter()
     directory = index_dir(corpus.root)
     wanted = {page.path: page for page in corpus.published()}
-    with _locked(directory):
+    with _writing(directory), _locked(directory):
         current = _read_current(directory)
         on_disk = _scan(corpus.root)
         notice = None
@@ -335,11 +360,17 @@ def _rebuild(directory: Path, current: dict | None, wanted: dict, started: float
     name = f"gen-{max(numbers, default=0) + 1}"
     target = directory / name
     shutil.rmtree(target, ignore_errors=True)
-    ix = search_engine.create(target)
-    documents = (search_engine.document(page_record(wanted[path])) for path in sorted(wanted))
-    search_engine.write(ix, documents, pause=_pause())
-    ix.close()
-    _write_atomic(directory / "CURRENT", json.dumps({"generation": name, "fingerprint": fingerprint()}))
+    try:
+        ix = search_engine.create(target)
+        documents = (search_engine.document(page_record(wanted[path])) for path in sorted(wanted))
+        search_engine.write(ix, documents, pause=_pause())
+        ix.close()
+        _write_atomic(directory / "CURRENT", json.dumps({"generation": name, "fingerprint": fingerprint()}))
+    except OSError:
+        # Full disk: the half-written generation goes, so the disk is not fuller than before;
+        # CURRENT still names the previous one.
+        shutil.rmtree(target, ignore_errors=True)
+        raise
     _clean(directory, keep={name, current["generation"] if current else name})
     return IndexStats(
         added=len(wanted), changed=0, removed=0, unchanged=0, total=len(wanted), rebuilt=True,

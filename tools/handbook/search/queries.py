@@ -89,7 +89,12 @@ def ensure_index(root: Path) -> list[str]:
     """Update the index when content/ changed since the last update; Dutch notices."""
     if indexing.is_fresh(root):
         return []
-    stats = indexing.refresh(root)
+    try:
+        stats = indexing.refresh(root)
+    except indexing.IndexNotWritable as exc:
+        # A read-only .handbook/ (a shared or mounted copy): searching needs no write, so
+        # the index as it is answers, if there is one; open_current says so otherwise.
+        return [f"de zoekindex kan niet worden bijgewerkt ({exc.detail}); gezocht is in de zoekindex zoals die er is"]
     return [n for n in (stats.notice, stats.summary()) if n]
 
 
