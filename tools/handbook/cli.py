@@ -94,10 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         # Full disk, read-only folder, no permission: one Dutch line with the path, never a
         # traceback. Commands that can say more (what was kept, what to do) catch it first.
-        from handbook.content.oserrors import describe
-        from handbook.content.terminal import printable
+        from handbook.commands.failure import os_error_line
 
-        print(f"handbook {args.command}: fout: {printable(describe(exc))}", file=sys.stderr)
+        print(os_error_line(args.command, exc), file=sys.stderr)
         return EXIT_ERRORS
 
 
