@@ -88,7 +88,13 @@ def md_text(text: str) -> str:
 
 
 def html_text(text: str) -> str:
+    """Text for HTML anywhere, a quoted attribute value too."""
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def html_body_text(text: str) -> str:
+    """Text for an element's content, escaped as Markdown escapes it (quotes stay)."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def counted(count: int, one: str, many: str) -> str:

@@ -113,8 +113,8 @@ def facts(page, corpus) -> list[str]:
 
 def _data_attributes(page) -> str:
     attrs = [
-        f'data-themes="{" ".join(page.slugs("themes"))}"',
-        f'data-audience="{" ".join(page.slugs("audience"))}"',
+        f'data-themes="{display.html_text(" ".join(page.slugs("themes")))}"',
+        f'data-audience="{display.html_text(" ".join(page.slugs("audience")))}"',
     ]
     duration = page.meta.get("duration")
     if isinstance(duration, dict) and isinstance(duration.get("min"), int):
@@ -189,15 +189,17 @@ def cards_html(pages, corpus, href_of, filterable: bool = False) -> str:
         # Markdown's serializer writes attributes sorted by name.
         written = " ".join(f'{name}="{display.html_text(value)}"' for name, value in sorted(attrs))
         out.append(f"<li {written}>")
-        out.append(f'<p class="hb-card__title"><a href="{display.html_text(href_of(page))}">{page.title}</a></p>')
+        # Escaped although html_possible admits only text without '<' and '&': by construction.
+        title, text = display.html_body_text(page.title), display.html_body_text(page.description)
+        out.append(f'<p class="hb-card__title"><a href="{display.html_text(href_of(page))}">{title}</a></p>')
         if page.description:
             out.append("")
-            out.append(f'<p class="hb-card__text">{page.description}</p>')
+            out.append(f'<p class="hb-card__text">{text}</p>')
         found = facts(page, corpus)
         if found:
             out.append("")
             out.append('<ul class="hb-card__facts">')
-            out += [f"<li>{f}</li>" for f in found]
+            out += [f"<li>{display.html_body_text(f)}</li>" for f in found]
             out.append("</ul>")
         out.append("</li>")
     out.append("</ul>")

@@ -13,6 +13,7 @@ import os
 import re
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.commands.build import build
 from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
@@ -154,6 +155,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         section.children = list(index) + build(section, tree)
 
     def on_env(self, env, *, config, files):
+        # The handbook's own templates escape every value they print (review F1); mkdocs'
+        # environment escapes nothing, and Material's templates are written for that.
+        env.autoescape = autoescape_for(own_templates(config.theme.custom_dir), env.autoescape)
         # Pages are converted; "Zie ook" needs the search index from here on.
         ready, self.index_ready = self.index_ready, None
         if ready is not None:
@@ -181,6 +185,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return mark
 
     def on_page_content(self, html, *, page, config, files):
+        escape_meta(page)
         if "<!-- hb-cards " not in html:
             return html
 
@@ -212,6 +217,42 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if page.is_homepage:
             context["handbook_home"] = home_view(self.corpus, self._folder_url, self._url_of, here)
         return context
+
+
+def own_templates(custom_dir: str | None) -> frozenset[str]:
+    """The template names of the handbook's own templates (overrides/), as Jinja names them."""
+    if not custom_dir or not Path(custom_dir).is_dir():
+        return frozenset()
+    folder = Path(custom_dir)
+    return frozenset(p.relative_to(folder).as_posix() for p in folder.rglob("*.html") if p.is_file())
+
+
+def autoescape_for(names: frozenset[str], before):
+    """Jinja's autoescape setting: on for ``names``, as ``before`` was for every other template."""
+
+    def autoescape(name: str | None) -> bool:
+        if name in names:
+            return True
+        return before(name) if callable(before) else bool(before)
+
+    return autoescape
+
+
+# Material's templates print these raw: in <title>, the header, the navigation, the footer and
+# <meta name="description" content="...">. They get them as escaped Markup, which Material
+# prints as it is and autoescaping templates do not escape twice.
+ESCAPED_META = ("title", "description")
+
+
+def escape_meta(page) -> None:
+    """Hand Material escaped titles and descriptions (review F1). A title taken from the page's
+    first heading or its file name is escaped too, as a title in the front-matter."""
+    title = page.title
+    if title is not None:
+        page.meta["title"] = Markup.escape(str(title))
+    for key in ESCAPED_META[1:]:
+        if page.meta.get(key) is not None:
+            page.meta[key] = Markup.escape(str(page.meta[key]))
 
 
 # The in-process `mkdocs build --strict` that ``handbook build`` (site/build.py) runs.

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Callable
 from urllib.parse import urljoin
 
-from handbook.content import display, schemas
+from handbook.content import display, schemas, web_address
 
 from handbook.site import listings
 from handbook.search.related import related_pages
@@ -137,6 +137,10 @@ def card_facts(corpus, page, url_of: UrlOf, here: str) -> tuple:
     return tuple(f for f in facts if f.value or f.links or f.items)
 
 
+def _web(url) -> str:
+    return url if isinstance(url, str) and url and web_address.is_web_url(url) else ""
+
+
 def citations(corpus, page, url_of: UrlOf, here: str) -> tuple:
     """Full citations of the sources a page names; a source page cites itself."""
     found = _published(corpus, page.slugs("sources"), "source")
@@ -146,7 +150,9 @@ def citations(corpus, page, url_of: UrlOf, here: str) -> tuple:
         Citation(
             display.citation(s),
             "" if s is page else display.relative_href(here, url_of(s)),  # no link from a source to itself
-            str(s.meta.get("url") or ""),
+            # Only an http(s) address is linked (review F4): the schema's format says so, and a
+            # page built without the check must not get another into its href either.
+            _web(s.meta.get("url")),
         )
         for s in found
     )
