@@ -52,7 +52,9 @@ def test_follows_a_changed_schema(base_corpus, monkeypatch):
 def test_describes_values_in_dutch():
     assert schema_docs.describe({"type": "integer", "minimum": 1900, "maximum": 2100}) == "heel getal van 1900 tot en met 2100"
     assert schema_docs.describe({"$ref": "common.schema.json#/$defs/updated"}) == "datum (JJJJ-MM-DD)"
-    assert schema_docs.describe({"$ref": "common.schema.json#/$defs/range"}) == "blok met `min`: heel getal, minstens 1, `max`: heel getal, minstens 1"
+    assert schema_docs.describe({"$ref": "common.schema.json#/$defs/range"}) == (
+        "blok met `min`: heel getal, minstens 1, `max`: heel getal, minstens 1, `suggested` (niet verplicht): true of false"
+    )
 
 
 def test_links_to_the_generated_reference_pass_the_check(check_page):

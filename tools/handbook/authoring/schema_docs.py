@@ -99,6 +99,9 @@ def type_section(page_type: schemas.PageType, corpus) -> str:
             lines += [f"Onder `## {title}` staat een genummerde lijst (`1.`, `2.`, ...).", ""]
     if schema.get("anyOf") and schema.get("x-message"):
         lines += [f"Let op: {schema['x-message']}.", ""]
+    for rule in schema.get("allOf", ()):
+        if rule.get("x-message"):
+            lines += [f"Let op: {rule['x-message']}.", ""]
     # A list, not a table: it stays readable on a phone.
     required = set(schema.get("required", ()))
     for key, sub in schema.get("properties", {}).items():

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import posixpath
 
+from handbook.content import schemas
+
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
           "november", "december")
 
@@ -34,7 +36,9 @@ def span(value, unit: str) -> str:
     if not isinstance(value, dict) or not isinstance(value.get("min"), int) or not isinstance(value.get("max"), int):
         return ""
     low, high = value["min"], value["max"]
-    return f"{low} {unit}" if low == high else f"{low}–{high} {unit}"
+    text = f"{low} {unit}" if low == high else f"{low}–{high} {unit}"
+    # A number the handbook suggests (no source gives it) says so wherever it is shown.
+    return text + " (suggestie)" if value.get("suggested") is True else text
 
 
 def names(value) -> str:
@@ -43,6 +47,22 @@ def names(value) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def target_group_labels() -> dict[str, str]:
+    """Slug -> Dutch label of each target group, from the schema (the one place they are defined)."""
+    return dict(schemas.resolve({"$ref": "common.schema.json#/$defs/target_groups"}).get("x-labels", {}))
+
+
+def target_groups(page) -> str:
+    labels = target_group_labels()
+    found = [labels.get(g, g) for g in page.slugs("target_groups")]
+    return names([found[0]] + [g[0].lower() + g[1:] for g in found[1:]]) if found else ""
+
+
+def is_background(source) -> bool:
+    """A background reference (kind: achtergrond), not one of the learning network's own sources."""
+    return source.meta.get("kind") == "achtergrond"
 
 
 def audience(page) -> str:
@@ -58,7 +78,8 @@ def citation(source) -> str:
     """A full citation without the web address: 'Auteurs (jaar). Titel. Uitgever. ISBN ...'."""
     meta = source.meta
     authors = names(meta.get("authors"))
-    parts = [f"{authors} ({year(meta.get('year'))})." if authors else f"({year(meta.get('year'))})."]
+    parts = ["Achtergrondbron:"] if is_background(source) else []
+    parts.append(f"{authors} ({year(meta.get('year'))})." if authors else f"({year(meta.get('year'))}).")
     parts.append(f"{source.title.rstrip('.')}.")
     if meta.get("publisher"):
         parts.append(f"{meta['publisher']}.")

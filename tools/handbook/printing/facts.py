@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # One Dutch way of writing dates and ranges, on screen and on paper.
-from handbook.content.display import dutch_date, span
+from handbook.content.display import dutch_date, is_background, span, target_groups
 
 __all__ = ["Fact", "card", "citation", "dutch_date", "sources"]
 
@@ -51,6 +51,7 @@ def card(page, corpus) -> list[Fact]:
         facts.append(Fact("Rollen", items=roles(page)))
         materials = meta.get("materials") or []
         facts.append(Fact("Materialen", ", ".join(materials) if materials else "niets nodig"))
+        facts.append(Fact("Doelgroep", target_groups(page)))
     elif page.type == "roadshow":
         hood = corpus.get(meta.get("neighbourhood") or "")
         where = hood.title if hood else str(meta.get("neighbourhood", ""))
@@ -62,9 +63,14 @@ def card(page, corpus) -> list[Fact]:
         if page.slugs("neighbourhoods"):
             facts.append(Fact("Wijken", _titles(corpus, page.slugs("neighbourhoods"))))
         facts += [Fact("Organisaties", _joined(page, "organisations")), Fact("Periode", str(meta.get("period", "")))]
+        facts.append(Fact("Doelgroep", target_groups(page)))
     elif page.type == "source":
+        if is_background(page):
+            facts.append(Fact("Soort", "Achtergrondbron: geen bron van het leernetwerk zelf"))
         facts += [Fact("Auteurs", _joined(page, "authors")), Fact("Jaar", str(meta.get("year", ""))),
                   Fact("Uitgever", str(meta.get("publisher", "")))]
+        if meta.get("verified_in"):
+            facts.append(Fact("Gecontroleerd in", str(meta["verified_in"])))
     elif page.type == "neighbourhood":
         facts.append(Fact("Plaats", str(meta.get("city", ""))))
     if meta.get("audience"):
@@ -87,7 +93,8 @@ def citation(source) -> str:
     authors = _joined(source, "authors")
     year = meta.get("year")
     year_text = f"({year})" if year not in (None, "", "onbekend") else "(jaar onbekend)"
-    parts = [f"{authors} {year_text}." if authors else f"{year_text}.", _sentence(source.title)]
+    parts = ["Achtergrondbron:"] if is_background(source) else []
+    parts += [f"{authors} {year_text}." if authors else f"{year_text}.", _sentence(source.title)]
     if meta.get("publisher"):
         parts.append(_sentence(str(meta["publisher"])))
     if meta.get("isbn"):

@@ -2,7 +2,7 @@
 
 - one overview per type folder (``methoden/index.md``, ...): a card per page with
   its description and key facts; the method and tip overviews carry data
-  attributes (themes, audience, duration) and a filter form that the site's
+  attributes (themes, audience, target groups, duration) and a filter form that the site's
   script switches on;
 - a listing appended to theme, neighbourhood and source pages: every published
   page tagged with the theme, set in the neighbourhood, or citing the source,
@@ -100,6 +100,7 @@ def facts(page, corpus) -> list[str]:
     elif page.type == "practice":
         found += [str(meta.get("city") or ""), str(meta.get("period") or "").replace("onbekend", "periode onbekend")]
     elif page.type == "source":
+        found += ["achtergrondbron" if display.is_background(page) else ""]
         found += [display.names(meta.get("authors")), display.year(meta.get("year"))]
     elif page.type == "neighbourhood":
         found.append(str(meta.get("city") or ""))
@@ -116,6 +117,8 @@ def _data_attributes(page) -> str:
         f'data-themes="{display.html_text(" ".join(page.slugs("themes")))}"',
         f'data-audience="{display.html_text(" ".join(page.slugs("audience")))}"',
     ]
+    if page.slugs("target_groups"):
+        attrs.append(f'data-target-groups="{" ".join(page.slugs("target_groups"))}"')
     duration = page.meta.get("duration")
     if isinstance(duration, dict) and isinstance(duration.get("min"), int):
         attrs.append(f'data-duration-min="{duration["min"]}"')
@@ -168,7 +171,7 @@ def html_possible(pages, corpus, show_type: bool = False) -> bool:
             return False
         if not all(_plain(f) for f in facts(page, corpus)):
             return False
-        if not all(_SLUG.fullmatch(s) for key in ("themes", "audience") for s in page.slugs(key)):
+        if not all(_SLUG.fullmatch(s) for key in ("themes", "audience", "target_groups") for s in page.slugs(key)):
             return False
     return True
 
@@ -183,6 +186,8 @@ def cards_html(pages, corpus, href_of, filterable: bool = False) -> str:
         attrs = [("class", f"hb-card hb-card--{page.type}"), ("data-hb-card", "data-hb-card")]
         if filterable:
             attrs += [("data-themes", " ".join(page.slugs("themes"))), ("data-audience", " ".join(page.slugs("audience")))]
+            if page.slugs("target_groups"):
+                attrs.append(("data-target-groups", " ".join(page.slugs("target_groups"))))
             duration = page.meta.get("duration")
             if isinstance(duration, dict) and isinstance(duration.get("min"), int):
                 attrs.append(("data-duration-min", str(duration["min"])))
@@ -224,6 +229,9 @@ def filter_form(pages, corpus, page_type) -> str:
         ("theme", "themes", "Thema", _options(themes, "Alle thema's")),
         ("audience", "audience", "Voor wie", _options(audiences, "Iedereen")),
     ]
+    groups = [(g, label) for g, label in display.target_group_labels().items() if any(g in p.slugs("target_groups") for p in pages)]
+    if groups:
+        fields.append(("target-group", "target-groups", "Welke gezinnen?", _options(groups, "Alle gezinnen")))
     if any(isinstance(p.meta.get("duration"), dict) for p in pages):
         choices = [(str(m), label) for m, label in DURATION_CHOICES]
         fields.append(("duration", "duration-min", "Hoeveel tijd heb je?", _options(choices, "Maakt niet uit")))

@@ -112,6 +112,7 @@ def card_facts(corpus, page, url_of: UrlOf, here: str) -> tuple:
         facts.append(Fact("Rollen", items=roles))
         materials = [str(m) for m in meta.get("materials") or []] if isinstance(meta.get("materials"), list) else []
         facts.append(Fact("Materialen", display.names(materials) if materials else "niets nodig"))
+        facts.append(Fact("Doelgroep", display.target_groups(page)))
     elif page.type == "roadshow":
         slug = meta.get("neighbourhood") if isinstance(meta.get("neighbourhood"), str) else ""
         hoods = _published(corpus, [slug] if slug else [])
@@ -124,14 +125,19 @@ def card_facts(corpus, page, url_of: UrlOf, here: str) -> tuple:
         facts.append(Fact("Wijken", links=tuple(_link(h, url_of, here) for h in hoods)))
         facts.append(Fact("Organisaties", display.names(meta.get("organisations"))))
         facts.append(Fact("Periode", str(meta.get("period") or "")))
+        facts.append(Fact("Doelgroep", display.target_groups(page)))
     elif page.type == "neighbourhood":
         facts.append(Fact("Plaats", str(meta.get("city") or "")))
     elif page.type == "source":
+        if display.is_background(page):
+            facts.append(Fact("Soort", "Achtergrondbron: geen bron van het leernetwerk zelf"))
         facts.append(Fact("Auteurs", display.names(meta.get("authors"))))
         facts.append(Fact("Jaar", "onbekend" if display.year(meta.get("year")) == "z.j." else str(meta.get("year"))))
         facts.append(Fact("Uitgever", str(meta.get("publisher") or "")))
         if meta.get("isbn"):
             facts.append(Fact("ISBN", str(meta["isbn"])))
+        if meta.get("verified_in"):
+            facts.append(Fact("Gecontroleerd in", str(meta["verified_in"])))
     if page.slugs("audience"):
         facts.append(Fact("Voor wie", display.audience(page)))
     return tuple(f for f in facts if f.value or f.links or f.items)
