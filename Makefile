@@ -6,7 +6,7 @@ HANDBOOK := $(VENV)/bin/handbook
 STAMP := $(VENV)/.installed
 PYTHON ?= python3
 
-.PHONY: help setup system-deps check build serve test bench clean
+.PHONY: help setup system-deps check build serve test bench clean lock
 
 help:
 	@echo "make serve   - set up, check, build and serve the handbook on http://127.0.0.1:8000"
@@ -14,11 +14,15 @@ help:
 	@echo "make check   - check every page"
 	@echo "make test    - set up and run every test, browser tests included"
 	@echo "make bench   - run the benchmarks and write benchmarks/RESULTS.md"
+	@echo "make lock    - pin every dependency with hashes in requirements/lock.txt (after editing pyproject.toml)"
 
-$(STAMP): pyproject.toml
+# Every dependency comes from requirements/lock.txt, pinned with hashes (pip refuses anything
+# else); the handbook itself is then installed without resolving dependencies again.
+LOCK := requirements/lock.txt
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet --require-hashes -r $(LOCK)
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 setup: $(STAMP)
@@ -54,6 +58,12 @@ test: setup system-deps
 SIZES ?= 200,2000,10000
 bench: setup
 	$(PY) benchmarks/run.py --sizes $(SIZES)
+
+# After changing dependencies in pyproject.toml: write the lock anew (pins and hashes for every
+# platform), then `make setup`. tests/test_lock.py fails while the lock does not satisfy pyproject.
+lock: setup
+	$(VENV)/bin/uv pip compile pyproject.toml requirements/build.in --extra test --generate-hashes \
+	  --universal --python-version 3.11 --quiet -o $(LOCK)
 
 clean:
 	rm -rf site .handbook .pytest_cache
