@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/run.py                      # 200, 2,000 and 10,000 pages
     .venv/bin/python benchmarks/run.py --sizes 200,2000     # quicker
+    .venv/bin/python benchmarks/run.py --worst-only         # only the worst single pages (F6), other figures kept
 
 Each step runs as its own process (as a user runs it), so wall time includes
 Python's start-up, and peak memory (ru_maxrss) is that process's alone (os.wait4).
@@ -506,6 +507,24 @@ def step_index(report: Report, root: Path, size: int, available: set[str]):
     report.add(Result("search: query p95", size, data["p95"], note=f"{data['queries']} queries, open searcher"))
 
 
+def step_worst_pages(report: Report, work: Path):
+    """F6: 'handbook check' of one page at the 1 MB limit full of one pattern, per input (exit 1 expected)."""
+    import worst_pages
+
+    report.results = [r for r in report.results if not r.step.startswith(WORST_STEP)]
+    for name, unit in worst_pages.INPUTS.items():
+        root = worst_pages.make_root(work / "worst", name, unit)
+        run = run_process([str(HANDBOOK), "--root", str(root), "check"])
+        result = from_run(f"{WORST_STEP}{name}", None, run, expect_ok=False)
+        tail = run.stdout.strip().splitlines()[-1:] or [f"exit {run.returncode}"]
+        result.note = f"'{unit.strip()}' repeated; {tail[0]}"
+        report.add(result)
+    shutil.rmtree(work / "worst", ignore_errors=True)
+
+
+WORST_STEP = "check: a 1 MB page of "
+
+
 def step_print(report: Report, roots: dict[int, Path], available: set[str]):
     if "print" not in available:
         report.add(Result("handbook print (theme)", None, None, None, "not available (no 'handbook print' command yet)"))
@@ -654,6 +673,9 @@ def write_results(report: Report, sizes: list[int], info: dict, args, started: s
         lines.append(ratio_row(f"plain build({b:,}) / plain build({a:,})", report.seconds("mkdocs-material build (plain)", b), report.seconds("mkdocs-material build (plain)", a), b / a, "for comparison: mkdocs itself"))
     printed = next((r for r in report.results if r.step == "handbook print (theme)"), None)
     lines.append(limit_row("print a 50-page theme", printed.seconds if printed else None, 15, printed.note if printed else "not available"))
+    for r in report.results:
+        if r.step.startswith(WORST_STEP):
+            lines.append(limit_row(r.step.replace("check: a", "check of a"), r.seconds, 5.0, f"F6, one page in a corpus of 20: {r.note}"))
     lines += ["", "## All figures", "", "| step | " + " | ".join(f"{s:,} pages" for s in sizes) + " | notes |", "| --- |" + " --- |" * (len(sizes) + 1)]
     steps = list(dict.fromkeys(r.step for r in report.results if r.step != "search bytes" and r.size is not None))
     for step in steps:
@@ -738,6 +760,16 @@ def render_only(args) -> int:
     return 0
 
 
+def worst_only(args) -> int:
+    raw = json.loads(args.out.with_name("results.json").read_text(encoding="utf-8"))
+    report = Report()
+    report.results = [Result(**r) for r in raw["results"]]
+    step_worst_pages(report, args.work)
+    raw["results"] = [vars(r) for r in report.results]
+    args.out.with_name("results.json").write_text(json.dumps(raw, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return render_only(args)
+
+
 def _findings() -> str:
     file = HERE / "FINDINGS.md"
     return file.read_text(encoding="utf-8") if file.is_file() else ""
@@ -750,12 +782,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per quick step (the fastest counts); steps above a minute run once")
     parser.add_argument("--work", type=Path, default=HERE / "corpus", help="where the corpora are generated")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
-    parser.add_argument("--skip", default="", help="steps to leave out: check,index,build,print,search")
+    parser.add_argument("--skip", default="", help="steps to leave out: check,index,build,print,search,worst")
     parser.add_argument("--build-max", type=int, default=10_000, help="largest size to build (builds are the slowest step)")
+    parser.add_argument("--worst-only", action="store_true", help="measure only the worst single pages (F6); keep the other figures of results.json")
     parser.add_argument("--render-only", action="store_true", help="rewrite RESULTS.md from results.json without measuring")
     args = parser.parse_args(argv)
     if args.render_only:
         return render_only(args)
+    if args.worst_only:
+        return worst_only(args)
     sizes = sorted({int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()})
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
     started = time.strftime("%Y-%m-%d %H:%M", time.gmtime())
@@ -800,6 +835,10 @@ def main(argv: list[str] | None = None) -> int:
         except Exception as exc:  # noqa: BLE001
             report.add(Result("handbook print (theme)", None, None, None, f"crashed: {type(exc).__name__}: {exc}"))
         report.step_seconds["print"] = time.perf_counter() - t
+    if "worst" not in skip:
+        t = time.perf_counter()
+        step_worst_pages(report, args.work)
+        report.step_seconds["worst pages"] = time.perf_counter() - t
     write_results(report, sizes, info, args, started, loads, args.out, _findings())
     print(f"wrote {args.out}", flush=True)
     return 0

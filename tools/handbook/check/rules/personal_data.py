@@ -9,6 +9,7 @@ through the reviewed allow-list (``data/allowlist.yaml``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -177,11 +178,45 @@ def iban_valid(iban: str) -> bool:
     return number.isdigit() and int(number) % 97 == 1
 
 
+class _Taken:
+    """Spans already reported, for 'a piece of text is reported once': linear in the findings.
+
+    Spans of earlier finders are kept sorted and disjoint, so one bisection says whether a new
+    span overlaps any of them (the one starting last before the new span's end has the largest
+    end of those before it). A finder's own matches come in order and may only reach back (a
+    street name, a mailbox), so the end of its last kept span is all it needs.
+    """
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.new: list[tuple[int, int]] = []  # spans of the running finder, in order
+        self.last_end = 0
+
+    def overlaps(self, start: int, end: int) -> bool:
+        if self.new and start < self.last_end:
+            return True
+        at = bisect.bisect_left(self.starts, end) - 1
+        return at >= 0 and self.ends[at] > start
+
+    def add(self, start: int, end: int) -> None:
+        self.new.append((start, end))
+        self.last_end = max(self.last_end, end)
+
+    def next_finder(self) -> None:
+        if self.new:  # two sorted runs of disjoint spans: sorted() merges them in linear time
+            spans = sorted([*zip(self.starts, self.ends), *self.new])
+            self.starts = [a for a, _ in spans]
+            self.ends = [b for _, b in spans]
+        self.new, self.last_end = [], 0
+
+
 def findings(text: str):
-    """(offset, rule id, matched text) of every piece of personal data in a text."""
-    taken: list[tuple[int, int]] = []
+    """(offset, rule id, matched text) of every piece of personal data in a text, in the finders' order."""
+    taken = _Taken()
     lowered = text.lower()
     for finder in FINDERS:
+        taken.next_finder()
         if finder.gate not in lowered or (finder.possible is not None and not finder.possible(lowered)):
             continue
         for match in finder.pattern.finditer(text):
@@ -193,28 +228,49 @@ def findings(text: str):
                 start = finder.head(text, start)
                 if start is None:
                     continue
-            if any(start < b and a < end for a, b in taken):
+            if taken.overlaps(start, end):
                 continue
             value = text[start:end]
             if finder.rule == "personal-bsn" and not eleven_test(re.sub(r"\D", "", value)):
                 continue
             if finder.rule == "personal-iban" and not iban_valid(value):
                 continue
-            taken.append((start, end))
+            taken.add(start, end)
             if finder.kind and allowlist.allows(finder.kind, value):
                 continue
             yield start, finder.rule, value
 
 
+# A page full of one kind of detail (a pasted list) would otherwise print a line for each of
+# thousands: the first few show where, one more line says how many there are in all.
+REPORTED_PER_KIND = 20
+
+
 def check(page, corpus):
     block = text_scan.whole_file(page, corpus)
+    by_rule: dict[str, list[int]] = {}
     for offset, rule, _ in findings(block.text):
-        line, column = block.position(offset)
+        by_rule.setdefault(rule, []).append(offset)
+    for rule, offsets in by_rule.items():
+        offsets.sort()
         hint = _ALLOW_HINT if rule in ("personal-email", "personal-phone", "personal-address") else ""
-        yield error(
-            page.path,
-            line,
-            column,
-            f"{_ADVICE[rule]}{hint}. Maak een gezin altijd onherkenbaar (zie 'Privacy' in de gids voor bijdragers)",
-            rule,
-        )
+        for offset in offsets[:REPORTED_PER_KIND]:
+            line, column = block.position(offset)
+            yield error(
+                page.path,
+                line,
+                column,
+                f"{_ADVICE[rule]}{hint}. Maak een gezin altijd onherkenbaar (zie 'Privacy' in de gids voor bijdragers)",
+                rule,
+            )
+        if len(offsets) > REPORTED_PER_KIND:
+            rest = len(offsets) - REPORTED_PER_KIND
+            line, column = block.position(offsets[REPORTED_PER_KIND])
+            yield error(
+                page.path,
+                line,
+                column,
+                f"vanaf hier staat hetzelfde soort gegeven nog {rest:,} keer op deze pagina".replace(",", ".")
+                + f" (alleen de eerste {REPORTED_PER_KIND} staan hierboven): {_ADVICE[rule]}",
+                rule,
+            )
