@@ -140,3 +140,46 @@ def test_index_on_a_read_only_folder(read_only_index, capsys):
     assert code == 1
     assert err.startswith("handbook index: fout: de zoekindex kon niet worden bijgewerkt (")
     assert "geen toestemming" in err
+
+
+def test_an_unreadable_folder_is_an_error_not_a_deletion(fresh, capsys, monkeypatch):
+    # `chmod 000 content/tips` as a user who is not root (F10): before, "8 verwijderd", exit 0.
+    tips, real = str(fresh / "content" / "tips"), os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path) == tips:
+            raise PermissionError(errno.EACCES, "Permission denied", tips)
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code, out, err = run(fresh, capsys, "index")
+    assert code == 1
+    assert err.startswith(
+        "content/tips:1:1: error: de map kan niet gelezen worden (geen toestemming); "
+        "de pagina's erin blijven in de zoekindex zoals ze waren (unreadable)\n"
+    )
+    assert "niets veranderd" in out
+    monkeypatch.undo()
+    code, out, _ = run(fresh, capsys, "search", "moeders")
+    assert (code, out.splitlines()[0]) == (0, "2 resultaten voor 'moeders'.")
+
+
+def test_an_unreadable_page_stays_in_the_index(fresh, capsys, monkeypatch):
+    import builtins
+
+    page, real = fresh / "content/tips/ouders-verbinden.md", builtins.open
+    page.write_text(page.read_text() + "\nEen zin erbij.\n")
+
+    def guarded(file, *args, **kwargs):
+        if os.fspath(file) == str(page):
+            raise PermissionError(errno.EACCES, "Permission denied", str(page))
+        return real(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", guarded)
+    code, out, err = run(fresh, capsys, "index")
+    assert code == 1
+    assert "content/tips/ouders-verbinden.md:1:1: error: het bestand kan niet gelezen worden (geen toestemming)" in err
+    assert "verwijderd" not in out
+    monkeypatch.undo()
+    code, out, _ = run(fresh, capsys, "search", "oudernetwerk", "--format", "json")
+    assert "content/tips/ouders-verbinden.md" in out

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+from handbook.check.formats import text
+
 
 def add_arguments(parser):
     parser.add_argument("--rebuild", action="store_true", help="bouw de index helemaal opnieuw op in plaats van alleen wat veranderde")
@@ -20,5 +22,7 @@ def run(args) -> int:
         return 1
     if stats.notice:
         print(f"handbook index: {stats.notice}", file=sys.stderr)
+    if stats.problems:
+        print(text(stats.problems), file=sys.stderr)
     print(stats.summary())
-    return 0
+    return 1 if stats.problems else 0

@@ -20,6 +20,7 @@ damaged or outdated index (other analysis) is rebuilt, with a Dutch notice.
 
 from __future__ import annotations
 
+import dataclasses
 import fcntl
 import hashlib
 import json
@@ -36,7 +37,8 @@ from handbook.search import analysis, engine as search_engine
 
 from handbook.content import loader, schemas, yamlreader
 from handbook.content.loader import CONTENT_DIR, Corpus, load_page
-from handbook.content.oserrors import describe
+from handbook.content.oserrors import describe, reason
+from handbook.content.problems import error
 
 INDEX_DIR = Path(".handbook") / "index"
 LOCK_TIMEOUT = 600.0  # seconds to wait for another run before giving up
@@ -78,6 +80,9 @@ class IndexStats:
     rebuilt: bool
     seconds: float
     notice: str | None = None  # Dutch: why the index was rebuilt, if it was not asked for
+    # Pages and folders that could not be read (Problems, rule 'unreadable'): an error, not
+    # a page that is gone; an update keeps what the index had of them.
+    problems: tuple = ()
 
     @property
     def reindexed(self) -> int:
@@ -271,24 +276,30 @@ def refresh(root: Path, rebuild: bool = False) -> IndexStats:
     with _writing(directory), _locked(directory):
         current = _read_current(directory)
         scanned_at = time.time_ns()
-        on_disk = _scan(root)
+        failed: dict[str, OSError] = {}  # folders and files that could not be read
+        on_disk = _scan(root, failed)
         ix, notice = (None, None) if rebuild else _open_for_update(root, current)
         known = _known_files(directory, current) if ix is not None else {}
         have = search_engine.indexed(ix) if ix is not None else {}
-        read: dict[str, object] = {}  # path -> Page, or None when unreadable
+        read: dict[str, object] = {}  # path -> Page, or None when not a valid page
         for path, stat in on_disk.items():
             entry = known.get(path)
             if _recorded(entry, stat) and _agrees(entry, have.get(path)):
                 continue
-            read[path] = load_page(root, Path(path))[0]
+            page, found = load_page(root, Path(path))
+            if page is None and _unreadable(root, path, found, failed):
+                continue  # neither read nor gone: the index keeps what it had
+            read[path] = page
         if ix is None:
             wanted = {path: page for path, page in read.items() if page is not None and page.published}
             stats = _rebuild(directory, current, wanted, started, notice)
         else:
-            stats = _update_files(ix, have, on_disk, read, started)
+            stats = _update_files(ix, have, on_disk, read, started, failed)
             _clean(directory, keep=_current_and_previous(directory, current["generation"]))
         files = {}
         for path, stat in on_disk.items():
+            if path in failed:
+                continue  # not recorded: read again next time
             if path in read:
                 page = read[path]
                 entry = [*stat, page.digest if page is not None else "", int(page is not None and page.published)]
@@ -297,7 +308,38 @@ def refresh(root: Path, rebuild: bool = False) -> IndexStats:
             if stat[0] < scanned_at - RACY_NS:  # see RACY_NS
                 files[path] = entry
         _write_state(directory, _signature(on_disk), files)
+        if failed:
+            stats = dataclasses.replace(stats, problems=_unreadable_problems(failed, stats.rebuilt))
         return stats
+
+
+def _unreadable(root: Path, path: str, found: list, failed: dict) -> bool:
+    """Whether ``load_page`` gave no page because the file could not be read (an OSError,
+    which the loader reports as 'not-a-file'), rather than because it is no valid page."""
+    if not any(p.rule == "not-a-file" for p in found):
+        return False
+    try:
+        with open(os.path.join(root, path), "rb"):
+            pass
+    except OSError as exc:
+        failed[path] = exc
+        return True
+    return False
+
+
+def _unreadable_problems(failed: dict, rebuilt: bool) -> tuple:
+    problems = []
+    for path, exc in sorted(failed.items()):
+        folder = path.endswith("/")
+        what = "de map" if folder else "het bestand"
+        if rebuilt:
+            kept = "de pagina's erin staan niet in de zoekindex" if folder else "de pagina staat niet in de zoekindex"
+        else:
+            kept = "de pagina's erin blijven in de zoekindex zoals ze waren" if folder else "de pagina blijft in de zoekindex zoals hij was"
+        problems.append(
+            error(path.rstrip("/"), 1, 1, f"{what} kan niet gelezen worden ({reason(exc)}); {kept}", "unreadable")
+        )
+    return tuple(problems)
 
 
 def update_index(corpus: Corpus, rebuild: bool = False) -> IndexStats:
@@ -386,10 +428,15 @@ def _update(ix, wanted: dict, started: float) -> IndexStats:
     return _write_changes(ix, wanted, added, changed, removed, len(wanted), started)
 
 
-def _update_files(ix, have: dict, on_disk: dict, read: dict, started: float) -> IndexStats:
-    """``_update`` for a refresh: ``read`` holds only the files that changed."""
+def _update_files(ix, have: dict, on_disk: dict, read: dict, started: float, failed: dict) -> IndexStats:
+    """``_update`` for a refresh: ``read`` holds only the files that changed. Pages in
+    folders that could not be listed (``failed``) are not on disk, yet not gone."""
     wanted = {path: page for path, page in read.items() if page is not None and page.published}
-    removed = sorted(path for path in have if path not in on_disk or (path in read and path not in wanted))
+    hidden = tuple(path for path in failed if path.endswith("/"))
+    removed = sorted(
+        path for path in have
+        if (path not in on_disk and not (hidden and path.startswith(hidden))) or (path in read and path not in wanted)
+    )
     added = sorted(path for path in wanted if path not in have)
     changed = sorted(path for path in wanted if path in have and have[path] != wanted[path].digest)
     total = len(have) - len(removed) + len(added)
@@ -416,10 +463,12 @@ def _write_changes(ix, wanted, added, changed, removed, total, started) -> Index
 RACY_NS = 2_000_000_000
 
 
-def _scan(root: Path) -> dict[str, tuple[int, int, int]]:
+def _scan(root: Path, failed: dict | None = None) -> dict[str, tuple[int, int, int]]:
     """path (as ``Page.path``) -> (mtime_ns, size, ctime_ns) of every page file:
     stat only, no reading. os.scandir, not pathlib: at 10,000 pages pathlib's rglob
-    alone took 0.3 s. Hidden files and folders are skipped, as ``page_files`` does."""
+    alone took 0.3 s. Hidden files and folders are skipped, as ``page_files`` does.
+    Folders (path with a trailing '/') and files that cannot be read go into ``failed``."""
+    failed = {} if failed is None else failed
     found = {}
     stack = [(os.path.join(root, CONTENT_DIR), CONTENT_DIR + "/")]
     while stack:
@@ -434,10 +483,13 @@ def _scan(root: Path) -> dict[str, tuple[int, int, int]]:
                     elif entry.name.endswith(".md"):
                         try:
                             stat = entry.stat()
-                        except OSError:
+                        except OSError as exc:
+                            failed[prefix + entry.name] = exc
                             continue
                         found[prefix + entry.name] = (stat.st_mtime_ns, stat.st_size, stat.st_ctime_ns)
-        except OSError:
+        except OSError as exc:
+            if prefix != CONTENT_DIR + "/" or os.path.isdir(folder):  # no content/ at all: no pages
+                failed[prefix] = exc
             continue
     return dict(sorted(found.items()))
 

@@ -95,7 +95,7 @@ def ensure_index(root: Path) -> list[str]:
         # A read-only .handbook/ (a shared or mounted copy): searching needs no write, so
         # the index as it is answers, if there is one; open_current says so otherwise.
         return [f"de zoekindex kan niet worden bijgewerkt ({exc.detail}); gezocht is in de zoekindex zoals die er is"]
-    return [n for n in (stats.notice, stats.summary()) if n]
+    return [n for n in (stats.notice, *map(str, stats.problems), stats.summary()) if n]
 
 
 def search(root: Path, text: str, type: str | None = None, theme: str | None = None,
