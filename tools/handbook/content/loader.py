@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
-from handbook.content import schemas, yamlreader
+from handbook.content import schemas, walk, yamlreader
 from handbook.content.problems import Problem, error
-
-CONTENT_DIR = "content"
+from handbook.content.walk import CONTENT_DIR
 
 
 # eq=False: pages compare and hash by identity (their metadata dicts are unhashable).
@@ -144,28 +143,35 @@ def load_page(root: Path, file: Path) -> tuple[Page | None, list[Problem]]:
 
 
 def _load(root: str, path: str, rel: str, read=None) -> tuple[Page | None, list[Problem]]:
-    # os.stat and open instead of pathlib: a few microseconds a page, which a big handbook notices.
+    # os.open and fstat instead of pathlib: a few microseconds a page, which a big handbook notices.
+    # O_NOFOLLOW: a page that is a symbolic link is never read (it could point anywhere);
+    # O_NONBLOCK: a pipe named *.md does not hang the run.
     full = os.path.join(root, path)
     try:
-        info = os.stat(full)
-        if stat.S_ISDIR(info.st_mode):
-            return None, [error(path, 1, 1, "dit is een map, geen bestand; een pagina is een bestand dat eindigt op .md", "not-a-file")]
-        size = info.st_size
-        if size > yamlreader.MAX_BYTES:
-            return None, [
-                error(
-                    path,
-                    1,
-                    1,
-                    f"het bestand is te groot ({size // 1000} kB, hoogstens {yamlreader.MAX_BYTES // 1000} kB); "
-                    "splits de pagina of haal ingeplakte inhoud weg",
-                    "file-size",
-                )
-            ]
-        with open(full, "rb") as handle:
-            data = handle.read()
+        fd = os.open(full, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        try:
+            info = os.fstat(fd)
+            if stat.S_ISDIR(info.st_mode):
+                return None, [error(path, 1, 1, "dit is een map, geen bestand; een pagina is een bestand dat eindigt op .md", "not-a-file")]
+            if not stat.S_ISREG(info.st_mode):
+                return None, [error(path, 1, 1, "dit is geen gewoon bestand (maar een pipe, socket of apparaat); haal het weg", "not-a-file")]
+            size = info.st_size
+            if size > yamlreader.MAX_BYTES:
+                return None, [
+                    error(
+                        path,
+                        1,
+                        1,
+                        f"het bestand is te groot ({size // 1000} kB, hoogstens {yamlreader.MAX_BYTES // 1000} kB); "
+                        "splits de pagina of haal ingeplakte inhoud weg",
+                        "file-size",
+                    )
+                ]
+            data = _read_all(fd, size)
+        finally:
+            os.close(fd)
     except OSError as exc:
-        return None, [error(path, 1, 1, f"het bestand kan niet gelezen worden ({exc.strerror})", "not-a-file")]
+        return None, [error(path, 1, 1, f"het bestand kan niet gelezen worden ({walk.reason(exc)})", walk.UNREADABLE)]
 
     try:
         return (read or _read)(path, rel, data)
@@ -173,6 +179,17 @@ def _load(root: str, path: str, rel: str, read=None) -> tuple[Page | None, list[
         return None, [
             error(path, 1, 1, f"interne fout bij het lezen van deze pagina ({type(exc).__name__}: {exc}); meld dit aan de beheerders", "internal-error")
         ]
+
+
+def _read_all(fd: int, size: int) -> bytes:
+    data = os.read(fd, size + 1)
+    if len(data) <= size:
+        return data
+    # The file grew since fstat: read the rest (the size limit is the yamlreader's to enforce).
+    chunks = [data]
+    while chunk := os.read(fd, 1 << 20):
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _read(path: str, rel: str, data: bytes) -> tuple[Page | None, list[Problem]]:
@@ -207,6 +224,18 @@ class Corpus:
     pages: list[Page]
     problems: list[Problem]  # found while reading
     files: list[str]  # every page file's path, readable or not
+    # What else the walk found under content/ (see ``walk``): allowed images (content-relative),
+    # entries that must not be published (the content-file rule reports them), and folders that
+    # could not be read (what is in them is unknown, not missing).
+    images: list[str] = field(default_factory=list)
+    refused: list[walk.Refused] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
+
+    @cached_property
+    def incomplete(self) -> bool:
+        """Some folders or page files could not be read: a page's absence proves nothing
+        (the rules that look pages up stay quiet; the loader reports what it could not read)."""
+        return bool(self.unreadable) or any(p.rule == walk.UNREADABLE for p in self.problems)
 
     @cached_property
     def by_slug(self) -> dict[str, list[Page]]:
@@ -248,54 +277,27 @@ class Corpus:
 
 
 def page_files(root: Path) -> list[Path]:
-    """Every Markdown page under content/, sorted; hidden folders are skipped."""
+    """Every Markdown page under content/, sorted; hidden folders and symbolic links are skipped."""
     content = Path(root) / CONTENT_DIR
-    return [content / rel for rel in _page_rels(str(content))]
-
-
-def _page_rels(content: str) -> list[str]:
-    """The content-relative paths of every *.md entry, as ``Path.rglob('*.md')`` finds them
-    (files, folders and links named *.md; linked folders are not entered), without
-    hidden files and folders, sorted as paths sort (part by part)."""
-    if not os.path.isdir(content):
-        return []
-    found: list[str] = []
-
-    def walk(folder: str, prefix: str) -> None:
-        try:
-            with os.scandir(folder) as entries:
-                entries = list(entries)
-        except PermissionError:
-            return
-        for entry in entries:
-            name = entry.name
-            if name.startswith("."):
-                continue
-            if name.endswith(".md"):
-                found.append(prefix + name)
-            try:
-                is_dir = entry.is_dir(follow_symlinks=False)
-            except OSError:
-                is_dir = False
-            if is_dir:
-                walk(entry.path, prefix + name + "/")
-
-    walk(content, "")
-    found.sort(key=lambda rel: rel.split("/"))
-    return found
+    return [content / rel for rel in walk.scan(str(content)).pages]
 
 
 def load_corpus(root: Path | str = ".", read=None) -> Corpus:
     """Every page under content/. ``read(path, rel, data)`` may stand in for reading a
     file's bytes into a page (the check cache hands back pages it read before)."""
     root = Path(root).resolve()
-    pages, problems, files = [], [], []
+    pages, files = [], []
     base = str(root)
-    for rel in _page_rels(os.path.join(base, CONTENT_DIR)):
+    listing = walk.scan(os.path.join(base, CONTENT_DIR))
+    problems = list(listing.problems)
+    for rel in listing.pages:
         path = f"{CONTENT_DIR}/{rel}"
         page, found = _load(base, path, rel, read)
         files.append(path)
         problems.extend(found)
         if page is not None:
             pages.append(page)
-    return Corpus(root=root, pages=pages, problems=problems, files=files)
+    return Corpus(
+        root=root, pages=pages, problems=problems, files=files,
+        images=listing.images, refused=listing.refused, unreadable=listing.unreadable,
+    )

@@ -4,6 +4,7 @@ turned unreadable pages into problems, and rules skip what they cannot read.
 """
 
 from handbook.check.rules import (
+    content_files,
     dates,
     drafts,
     file_name,
@@ -26,3 +27,6 @@ RULES = [schema, dates, file_name, references, unique, sections, links, images, 
 # data): what they find can be kept with the page's content hash (the check cache). The others
 # look at other pages, or at today's date, and always run.
 LOCAL_RULES = frozenset({schema, file_name, sections, images, ranges, isbn, personal_data, unsafe_html})
+
+# Rules over the files of content/ that are not pages: ``check_files(corpus)``, run once a check.
+FILE_RULES = [content_files]

@@ -1,5 +1,7 @@
 """Internal Markdown links and images point at files that exist."""
 
+import weakref
+
 from handbook.check import markdown_scan
 from handbook.content import schemas
 from handbook.content.links import resolve
@@ -11,15 +13,38 @@ ID = "link"
 def exists(corpus, rel: str) -> bool:
     if f"content/{rel}" in corpus.by_path:  # a page that was read exists: no need to ask the disk
         return True
+    if rel in _images(corpus) or f"content/{rel}/index.md" in corpus.by_path:
+        return True
     content = corpus.content_dir
-    if (content / rel).is_file():
+    if _is_file(content / rel):
         return True
     # Overview pages of each type folder are generated at build time.
     folder = rel.rstrip("/").removesuffix("/index.md")
-    if folder in schemas.type_by_folder() or (content / rel / "index.md").is_file():
+    if folder in schemas.type_by_folder() or _is_file(content / rel / "index.md"):
         return True
     # So is the front-matter reference (authoring.schema_docs).
-    return rel == schemas.REFERENCE_PAGE
+    # Where files could not be read, nothing is known to be missing (the loader reports them).
+    return rel == schemas.REFERENCE_PAGE or corpus.incomplete
+
+
+def _is_file(path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # e.g. a folder without read rights: the loader reports it
+        return False
+
+
+_image_sets: tuple = (None, frozenset())  # (weak reference to a corpus, its images)
+
+
+def _images(corpus) -> frozenset:
+    """The corpus's images as a set, made once per corpus."""
+    global _image_sets
+    ref, images = _image_sets
+    if ref is None or ref() is not corpus:
+        images = frozenset(corpus.images)
+        _image_sets = (weakref.ref(corpus), images)
+    return images
 
 
 def check(page, corpus):

@@ -21,6 +21,8 @@ def check(page, corpus):
             target = corpus.get(slug)
             if target is not None and (target.type == wanted or not wanted) and target.path != page.path:
                 continue  # the usual case: a page of the right type (its position is looked up only for a problem)
+            if target is None and corpus.incomplete:
+                continue  # the page may be in what could not be read; the loader reports that
             where = (key,) if isinstance(value, str) else (key, index)
             line, column = page.position(where)
             if target is None:
@@ -45,3 +47,4 @@ def check(page, corpus):
                 )
             elif target.path == page.path:
                 yield error(page.path, line, column, f"de pagina verwijst onder '{key}' naar zichzelf; haal '{slug}' weg", ID)
+
