@@ -26,7 +26,7 @@ def test_every_key_of_every_type_with_required_flag_and_allowed_values(base_corp
             assert f"- **`{key}`** ({flag}): " in section, (page_type.name, key)
         assert f"(../schemas/{page_type.schema_file})" in section
     assert "een van: `professionals`, `vrijwilligers`, `ouders`" in text
-    assert "Let op: geef een ISBN ('isbn') of een webadres ('url') van de bron." in text
+    assert "Let op: geef een ISBN ('isbn') of een webadres ('url') van de bron" in text
     assert "In de tekst staan altijd de koppen `## Doel`, `## Stappen`." in text
 
 
