@@ -165,17 +165,15 @@ def test_an_unreadable_folder_is_an_error_not_a_deletion(fresh, capsys, monkeypa
 
 
 def test_an_unreadable_page_stays_in_the_index(fresh, capsys, monkeypatch):
-    import builtins
-
-    page, real = fresh / "content/tips/ouders-verbinden.md", builtins.open
+    page, real = fresh / "content/tips/ouders-verbinden.md", os.open
     page.write_text(page.read_text() + "\nEen zin erbij.\n")
 
-    def guarded(file, *args, **kwargs):
+    def guarded(file, *args, **kwargs):  # the loader opens pages with os.open (O_NOFOLLOW)
         if os.fspath(file) == str(page):
             raise PermissionError(errno.EACCES, "Permission denied", str(page))
         return real(file, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", guarded)
+    monkeypatch.setattr(os, "open", guarded)
     code, out, err = run(fresh, capsys, "index")
     assert code == 1
     assert "content/tips/ouders-verbinden.md:1:1: error: het bestand kan niet gelezen worden (geen toestemming)" in err

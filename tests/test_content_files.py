@@ -162,18 +162,48 @@ def test_an_unreadable_folder_is_one_error_without_echoes(root, monkeypatch):
     refuse(monkeypatch, "scandir", str(root / "content" / "methoden"))
     assert found(root) == [("content/methoden", "unreadable")]
     [problem] = check_corpus(load_corpus(root))
-    assert "de map kan niet gelezen worden (geen leesrechten)" in problem.message
+    assert "de map kan niet gelezen worden (geen toestemming)" in problem.message
 
 
 def test_an_unreadable_page_is_an_error_in_dutch(root, monkeypatch):
     refuse(monkeypatch, "open", str(root / "content" / "methoden" / "methode-a.md"))
     [problem] = check_corpus(load_corpus(root))
     assert (problem.path, problem.rule) == ("content/methoden/methode-a.md", "unreadable")
-    assert "geen leesrechten" in problem.message
+    assert "geen toestemming" in problem.message
 
 
 def test_reasons_are_dutch():
     from handbook.content import walk
 
-    assert walk.reason(PermissionError(errno.EACCES, "Permission denied")) == "geen leesrechten"
-    assert walk.reason(OSError(errno.EXDEV, "x")) == "systeemfout EXDEV"
+    assert walk.reason(PermissionError(errno.EACCES, "Permission denied")) == "geen toestemming"
+    assert walk.reason(OSError(errno.ELOOP, "x")).startswith("het is een symbolische koppeling")
+
+
+# --- the same in every command that reads pages (F9) ------------------------------------------
+
+
+def test_a_name_that_is_not_utf8_gives_an_error_in_every_command(capsys):
+    import pathlib
+
+    from search_pages import write_handbook
+
+    root = write_handbook(pathlib.Path(__import__("tempfile").mkdtemp(prefix="hb-naam-")))
+    (root / "content" / "tips" / os.fsdecode(b"bad\xff.md")).write_text(TIP)
+    shown = "content/tips/bad\\xff.md:1:1: error: de naam is geen geldige UTF-8"
+    # search first: it brings the index up to date and says what it found; an index already fresh is not read again
+    for args in (["search", "moeders"], ["index"], ["print", "--type", "tips", "-o", str(root / "tips.html")]):
+        code = main(["--root", str(root), *args])
+        out, err = capsys.readouterr()
+        assert shown in out + err, (args, out, err)
+        assert code == (0 if args[0] == "search" else 1), args
+    assert main(["--root", str(root), "check"]) == 1
+    assert shown in capsys.readouterr().out
+
+
+def test_print_says_which_folder_it_could_not_read(root, capsys, monkeypatch):
+    refuse(monkeypatch, "scandir", str(root / "content" / "tips"))
+    code = main(["--root", str(root), "print", "--type", "methoden", "-o", str(root / "m.html")])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert "content/tips:1:1: error: de map kan niet gelezen worden (geen toestemming)" in err
+    assert (root / "m.html").is_file()

@@ -54,11 +54,16 @@ def run(args) -> int:
             file=sys.stderr,
         )
         return 2
+    from handbook.content import walk
     from handbook.content.loader import load_corpus
     from handbook.printing.pdf import write_print
     from handbook.printing.selection import PrintError, select
 
     corpus = load_corpus(args.root)
+    # Folders and files that could not be read, names that are not UTF-8: said, not skipped silently.
+    unread = [p for p in corpus.problems if p.rule in (walk.UNREADABLE, walk.BAD_NAME)]
+    for problem in unread:
+        print(problem, file=sys.stderr)
     fmt = _format(args)
     try:
         selection = select(corpus, theme=args.theme, type=args.type, query=args.query, pages=args.pages, search=index_search)
@@ -76,4 +81,4 @@ def run(args) -> int:
     what = "methodekaarten" if args.handout else "boekje"
     count = sum(p.type == "method" for p in selection.pages) if args.handout else len(selection.pages)
     print(f"{written}: {what} '{selection.title}' met {count} {'pagina' if count == 1 else 'pagina' + chr(39) + 's'}")
-    return 0
+    return 1 if unread else 0

@@ -25,6 +25,7 @@ REASONS = {
     errno.ENFILE: "er staan te veel bestanden tegelijk open",
     errno.ETXTBSY: "het bestand is in gebruik",
     errno.EBUSY: "het bestand of de map is in gebruik",
+    errno.ELOOP: "het is een symbolische koppeling, en die wordt niet gevolgd",
 }
 
 

@@ -18,6 +18,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 
+from handbook.content import oserrors
 from handbook.content.problems import Problem, error
 
 CONTENT_DIR = "content"
@@ -54,26 +55,13 @@ class Listing:
     refused: list[Refused] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # names and folders that cannot be read
     unreadable: list[str] = field(default_factory=list)  # folders whose entries are unknown
+    errors: dict[str, OSError] = field(default_factory=dict)  # rel -> why it could not be read (folders, page stats)
     stats: dict[str, os.stat_result] = field(default_factory=dict)  # page rel -> lstat, when asked for
-
-
-_REASONS = {
-    errno.EACCES: "geen leesrechten",
-    errno.EPERM: "geen toestemming",
-    errno.ENOENT: "het bestaat niet meer",
-    errno.ELOOP: "het is een symbolische koppeling, en die wordt niet gevolgd",
-    errno.EIO: "een leesfout van de schijf",
-    errno.ENAMETOOLONG: "de naam is te lang",
-    errno.ENOTDIR: "een deel van het pad is geen map",
-    errno.EMFILE: "te veel open bestanden",
-    errno.ENFILE: "te veel open bestanden",
-    errno.ENOMEM: "te weinig geheugen",
-}
 
 
 def reason(exc: OSError) -> str:
     """Why a file or folder could not be read, in Dutch."""
-    return _REASONS.get(exc.errno, f"systeemfout {errno.errorcode.get(exc.errno, exc.errno)}")
+    return oserrors.reason(exc)
 
 
 def is_plain_name(name: str) -> bool:
@@ -151,6 +139,7 @@ def _walk(folder: str, prefix: str, listing: Listing, stats: bool) -> None:
     except OSError as exc:
         where = f"{CONTENT_DIR}/{prefix.rstrip('/')}" if prefix else CONTENT_DIR
         listing.unreadable.append(prefix.rstrip("/"))
+        listing.errors[prefix.rstrip("/")] = exc
         listing.problems.append(
             error(where, 1, 1, f"de map kan niet gelezen worden ({reason(exc)}); de pagina's erin worden niet gecontroleerd "
                   "of gepubliceerd. Geef iedereen leesrechten (chmod a+rX) of haal de map weg", UNREADABLE)
@@ -188,8 +177,8 @@ def _walk(folder: str, prefix: str, listing: Listing, stats: bool) -> None:
             if stats:
                 try:
                     listing.stats[rel] = entry.stat(follow_symlinks=False)
-                except OSError:
-                    pass  # the loader reports why, when it reads the page
+                except OSError as exc:
+                    listing.errors[rel] = exc  # the loader reports it too, when it reads the page
         else:
             _classify_file(entry.path, rel, name, listing)
 
