@@ -203,3 +203,32 @@ def _classify_file(full: str, rel: str, name: str, listing: Listing) -> None:
         listing.refused.append(Refused(rel, NOT_IMAGE, suffix))
         return
     listing.images.append(rel)
+
+
+def is_plain_file(content: str, rel: str, folders: dict | None = None) -> bool:
+    """Whether ``rel`` is, right now, a regular file under the folder ``content`` reached
+    through real folders only: no part of the way is a symbolic link (``lstat`` of each).
+    ``folders`` caches the answer for folders across calls (the site asks for every file)."""
+    folders = {} if folders is None else folders
+    parts = rel.split("/")
+    if any(part in ("", ".", "..") for part in parts):
+        return False
+    path = content
+    for i, part in enumerate(parts):
+        path = os.path.join(path, part)
+        last = i == len(parts) - 1
+        if not last and path in folders:
+            if not folders[path]:
+                return False
+            continue
+        try:
+            mode = os.lstat(path).st_mode
+        except OSError:
+            mode = 0
+        ok = stat.S_ISREG(mode) if last else stat.S_ISDIR(mode)
+        if last:
+            return ok
+        folders[path] = ok
+        if not ok:
+            return False
+    return False

@@ -17,11 +17,12 @@ from markupsafe import Markup
 from mkdocs.commands.build import build
 from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
 
-from handbook.site import listings, navigation
+from handbook.site import listings, navigation, published_files
 
 from handbook.content import schemas
 from handbook.site.generated import generated_pages
@@ -65,6 +66,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         root = Path(self.config.root or Path(config.config_file_path or ".").parent).resolve()
         handed, self.handed_corpus = self.handed_corpus, None
         self.corpus = handed if handed is not None and handed.root == root else load_corpus(root)
+        refused = published_files.refused(self.corpus)
+        if refused:
+            # Before mkdocs walks content/ (it follows linked folders, and copies every file it finds).
+            raise PluginError(published_files.refusal(refused))
         self.by_rel = {page.rel: page for page in self.corpus.pages}
         polyfills = config.extra.get("polyfills") or []
         config.extra["polyfills"] = [IFRAME_WORKER_SHIM if "iframe-worker" in str(p) else p for p in polyfills]
@@ -72,6 +77,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return config
 
     def on_files(self, files, *, config):
+        # Only the corpus's pages and images leave content/ (F2, F5 of #12): mkdocs found the
+        # files itself, following links, and anything under content/ would be copied as it is.
+        allowed, folders = published_files.allowed(self.corpus), {}
+        for file in list(files):
+            why = published_files.not_published(file.src_uri, file.abs_src_path, config.docs_dir, allowed, file.generated_by, folders)
+            if why is not None:
+                files.remove(file)
+                if not file.inclusion.is_excluded():
+                    log.warning(why)
         for file in list(files):
             page = self.by_rel.get(file.src_uri)
             if page is not None and page.status != "published":
