@@ -181,3 +181,41 @@ def test_an_unreadable_page_stays_in_the_index(fresh, capsys, monkeypatch):
     monkeypatch.undo()
     code, out, _ = run(fresh, capsys, "search", "oudernetwerk", "--format", "json")
     assert "content/tips/ouders-verbinden.md" in out
+
+
+def test_new_on_a_full_disk_leaves_no_page(fresh, capsys, monkeypatch):
+    # F12: a full disk left a 0-byte page; the next try said "bestaat al" and check failed.
+    import io
+
+    real, tips = io.open, fresh / "content/themas"
+    before = sorted(os.listdir(tips))
+
+    class Full:
+        def __init__(self, file):
+            self.file = file
+
+        def write(self, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.file.close()
+
+        def __getattr__(self, name):
+            return getattr(self.file, name)
+
+    def full(file, mode="r", *args, **kwargs):
+        opened = real(file, mode, *args, **kwargs)
+        writing = any(m in mode for m in "wax+")
+        return Full(opened) if writing and (isinstance(file, int) or str(tips) in os.fspath(file)) else opened
+
+    monkeypatch.setattr(io, "open", full)
+    code, out, err = run(fresh, capsys, "new", "thema", "Een thema op een volle schijf")
+    assert (code, out) == (1, "")
+    assert err.startswith("handbook new: fout: content/themas/een-thema-op-een-volle-schijf.md kon niet worden geschreven (")
+    assert "de schijf is vol" in err
+    assert sorted(os.listdir(tips)) == before
+    monkeypatch.undo()
+    assert run(fresh, capsys, "new", "thema", "Een thema op een volle schijf")[0] == 0

@@ -16,13 +16,16 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import re
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from handbook.content import loader, schemas, yamlreader
+from handbook.content.oserrors import reason
 from handbook.content.schemas import TARGETS
 
 
@@ -279,10 +282,35 @@ def plan(root: Path, type_word: str, title: str, today: datetime.date, slug: str
 
 def create(root: Path, type_word: str, title: str, today: datetime.date, slug: str | None = None) -> NewPage:
     page = plan(root, type_word, title, today, slug)
-    page.path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with page.path.open("x", encoding="utf-8") as out:  # 'x': never overwrite
-            out.write(page.text)
+        page.path.parent.mkdir(parents=True, exist_ok=True)
+        _write_new(page.path, page.text)
     except FileExistsError:
         raise Refusal(f"{page.rel} bestaat al; er is niets overschreven") from None
+    except OSError as exc:
+        raise Refusal(f"{page.rel} kon niet worden geschreven ({reason(exc)}); er is geen pagina gemaakt") from exc
     return page
+
+
+def _write_new(path: Path, text: str) -> None:
+    """Write a file that did not exist, whole or not at all: a full disk once left an empty
+    page that blocked the next try ("bestaat al") and failed the check (F12). The text goes
+    into a hidden temporary file in the same folder (the loader skips hidden files), is
+    synced, and is then linked to its name: a link never replaces an existing file."""
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        umask = os.umask(0o022)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)  # mkstemp makes it 0600; the mode open() would give
+        os.link(temp, path)
+    finally:
+        os.unlink(temp)
+    folder = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
