@@ -32,6 +32,9 @@ INPUTS = {
     "birth dates": "geboren op 12-03-2015 ",
     "BSNs": "111222333 ",
     "names with an age": "Fatima (8 jaar) ",
+    "register street names": "Laan van Meerdervoort 50 ",
+    "words before numbers": "Stap 1 Fase 2 ",
+    "character references": "jan&#64;example.nl ",
 }
 
 HEAD = """---
@@ -75,8 +78,8 @@ def main() -> int:
         for name, unit in INPUTS.items():
             root = make_root(Path(tmp), name, unit)
             run = run_process([str(HANDBOOK), "--root", str(root), "check"])
-            lines = run.stdout.count("\n")
-            print(f"  {name:<20} {run.seconds:6.2f} s  {run.max_rss_mb:4.0f} MB  exit {run.returncode}  {lines} lines", flush=True)
+            summary = (run.stdout.strip().splitlines() or [""])[-1]
+            print(f"  {name:<20} {run.seconds:6.2f} s (CPU {run.cpu_seconds:.2f} s)  {run.max_rss_mb:4.0f} MB  exit {run.returncode}  {summary}", flush=True)
     return 0
 
 

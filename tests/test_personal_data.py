@@ -62,3 +62,28 @@ def test_summary_is_counted_per_kind(check_page):
     })
     assert sum("nog 2 keer" in p.message for p in found) == 1
     assert personal_data.REPORTED_PER_KIND == 20
+
+
+# --- F7: positions of what the browser shows, in the file ------------------
+
+
+def test_evasions_are_reported_at_their_place_in_the_file(check_page):
+    check_page(page("Bel 06&#45;12345678 of mail jan&#64;example.nl."), p1=(13, 5, "personal-phone"), p2=(13, 29, "personal-email"))
+    check_page(page("Eerst **dit**: bel 06-**1234**5678."), p1=(13, 20, "personal-phone"))
+    check_page(page("Bel 06-1234\u200b5678 of 06-1234", "    5678."), p1=(13, 5, "personal-phone"), p2=(13, 21, "personal-phone"))
+    check_page(page("Een regel.", "", "Het gezin woont aan de Grote Markt 5."), p1=(15, 24, "personal-address"))
+    check_page(page("De moeder van Fatima (8 jaar) belde."), p1=(13, 15, "personal-name"))
+
+
+def test_front_matter_is_read_as_decoded_values(check_page):
+    escaped = 'description: "Mail jan\\x40example.nl, met een beschrijving die lang genoeg is."'
+    check_page(TIP.replace(TIP.split("\n")[2], escaped), p1=(3, 14, "personal-email"))
+    unicode = 'description: "Bel 06-1234567\\u0038, met een beschrijving die lang genoeg is."'
+    check_page(TIP.replace(TIP.split("\n")[2], unicode), p1=(3, 14, "personal-phone"))
+    folded = "description: >\n  Bel 06-1234\n  5678, met een beschrijving die lang genoeg is."
+    check_page(TIP.replace(TIP.split("\n")[2], folded), p1=(4, 7, "personal-phone"))
+
+
+def test_messages_say_how_to_write_it_anonymously(check_page):
+    (problem,) = check_page(page("Daan (4) huilt."), p1=(13, 1, "personal-name"))
+    assert "een jongen van 4" in problem.message and "Daan" not in problem.message

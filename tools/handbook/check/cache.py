@@ -51,8 +51,9 @@ def fingerprint() -> str:
             digest.update(os.path.relpath(file, package).encode() + b"\0")
             with open(file, "rb") as handle:
                 digest.update(hashlib.sha1(handle.read()).digest())
-    # Validation messages come from jsonschema, and its 'uri' format from whichever library is there.
-    for name in ("jsonschema", "referencing", "rfc3987", "rfc3986_validator"):
+    # Validation messages come from jsonschema, and its 'uri' format from whichever library is there;
+    # the personal-data rule reads the word lists of deduce.
+    for name in ("jsonschema", "referencing", "rfc3987", "rfc3986_validator", "deduce"):
         spec = importlib.util.find_spec(name)
         origin = spec.origin if spec else None
         if origin and os.path.exists(origin):
