@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import pytest
 from conftest import BASE_PAGES, TIP, write_tree
@@ -57,7 +59,8 @@ def test_method_cards_carry_filter_data(corpus):
 def test_tip_overview_filters_without_duration_and_drops_drafts(corpus):
     out = listings.type_overview(corpus, "tip")
     assert "Een goede tip" in out and "concept" not in out
-    assert 'data-hb-filter-key="themes"' in out and 'data-hb-filter-key="duration-min"' not in out
+    # One published tip: nothing to filter (a filter is offered where two cards or more differ).
+    assert out.count("data-hb-card") == 1 and "data-hb-filter" not in out
 
 
 def test_overview_of_an_empty_type_says_so(corpus):
@@ -166,3 +169,58 @@ def test_cards_with_markdown_or_html_characters_go_through_markdown(corpus):
         changed = replace(tip, meta={**tip.meta, "title": title})
         assert not listings.html_possible([changed], corpus)
     assert not listings.html_possible([tip], corpus, show_type=True)
+
+
+# -- filters for every overview (issue 17) -------------------------------------------------
+
+from handbook.content.loader import load_corpus as _load  # noqa: E402
+from conftest import REPO  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def real():
+    return _load(REPO)
+
+
+@pytest.mark.parametrize(
+    "type_name, wanted",
+    [
+        ("practice", {"place", "theme"}),
+        ("roadshow", {"place", "theme"}),
+        ("source", {"kind"}),
+        ("neighbourhood", {"place"}),
+    ],
+)
+def test_every_overview_filters_where_its_pages_differ(real, type_name, wanted):
+    html = listings.type_overview(real, type_name)
+    names = set(re.findall(r'<select id="hb-filter-([a-z-]+)"', html))
+    assert wanted <= names, names
+    # the cards carry the data the form filters by (a card without a value has no attribute)
+    for name in names - {"duration"}:
+        key = re.search(rf'id="hb-filter-{name}" name="{name}" data-hb-filter-key="([a-z-]+)"', html).group(1)
+        assert 2 <= html.count(f"data-{key}=") <= html.count("data-hb-card"), key
+
+
+def test_a_filter_is_left_out_when_every_card_has_the_same_value(real):
+    html = listings.type_overview(real, "neighbourhood")
+    assert 'id="hb-filter-audience"' not in html  # neighbourhoods have no audience
+
+
+def test_practice_period_counts_for_every_year_it_ran():
+    from handbook.site import facets
+
+    class Page:
+        type = "practice"
+        meta = {"period": "2020-2022"}
+
+        def slugs(self, key):
+            return []
+
+    assert [token for token, _ in facets._years(Page(), None)] == ["2020", "2021", "2022"]
+
+
+def test_tip_cards_name_their_themes(real):
+    tip = next(p for p in real.of_type("tip") if len(p.slugs("themes")) >= 1)
+    found = listings.facts(tip, real)
+    titles = [real.get(s).title for s in tip.slugs("themes")]
+    assert any(all(t in fact for t in titles) and fact.startswith("thema") for fact in found), found

@@ -1,9 +1,9 @@
 """Overview pages built from the corpus at build time, never committed.
 
 - one overview per type folder (``methoden/index.md``, ...): a card per page with
-  its description and key facts; the method and tip overviews carry data
-  attributes (themes, audience, target groups, duration) and a filter form that the site's
-  script switches on;
+  its description and key facts; each overview carries the data attributes and the
+  filter form of the facets its cards differ in (``facets``: theme, audience, target
+  group, place, year, kind of source, duration), which the site's script switches on;
 - a listing appended to theme, neighbourhood and source pages: every published
   page tagged with the theme, set in the neighbourhood, or citing the source,
   grouped by type.
@@ -20,6 +20,7 @@ import re
 import weakref
 
 from handbook.content import display, schemas
+from handbook.site import facets
 
 # Reader-facing introductions of each overview (the schemas' descriptions speak to contributors).
 INTROS = {
@@ -38,12 +39,9 @@ INTROS = {
 # The order in which a theme page groups its pages.
 GROUP_ORDER = ("method", "tip", "roadshow", "practice", "neighbourhood", "source")
 
-FILTERED_TYPES = ("method", "tip")
 
 THEME_ANCHOR = "alles-bij-dit-thema"  # where a theme page's listing starts
 
-# "How much time do you have?": a method fits when its shortest duration fits.
-DURATION_CHOICES = ((30, "een half uur"), (60, "een uur"), (90, "anderhalf uur"), (120, "twee uur"))
 
 
 def _link(page, from_rel: str) -> str:
@@ -107,28 +105,22 @@ def facts(page, corpus) -> list[str]:
     elif page.type == "theme":
         count = len(tagged(corpus, page.slug))
         found.append(display.counted(count, "pagina", "pagina's"))
+    if page.type == "tip" and page.slugs("themes"):
+        titles = [corpus.get(s).title for s in page.slugs("themes") if corpus.get(s) is not None]
+        found.append("thema: " + display.names(titles) if len(titles) == 1 else "thema's: " + display.names(titles))
     if page.type in ("method", "tip") and page.slugs("audience"):
         found.append("voor " + display.audience(page))
     return [f for f in found if f]
 
 
-def _data_attributes(page) -> str:
-    attrs = [
-        f'data-themes="{display.html_text(" ".join(page.slugs("themes")))}"',
-        f'data-audience="{display.html_text(" ".join(page.slugs("audience")))}"',
-    ]
-    if page.slugs("target_groups"):
-        attrs.append(f'data-target-groups="{" ".join(page.slugs("target_groups"))}"')
-    duration = page.meta.get("duration")
-    if isinstance(duration, dict) and isinstance(duration.get("min"), int):
-        attrs.append(f'data-duration-min="{duration["min"]}"')
-    return " " + " ".join(attrs)
+def _data_attributes(page, corpus) -> str:
+    return "".join(f' {name}="{display.html_text(value)}"' for name, value in facets.card_data(page, corpus))
 
 
 def card(page, corpus, from_rel: str, show_type: bool = False, filterable: bool = False) -> str:
     """One card: title link, description, key facts. A list item of a ``cards`` list."""
     label = schemas.page_types()[page.type].label if show_type else ""
-    attrs = _data_attributes(page) if filterable else ""
+    attrs = _data_attributes(page, corpus) if filterable else ""
     lines = [f'<li class="hb-card hb-card--{page.type}" data-hb-card{attrs} markdown>']
     if label:
         lines.append(f'<span class="hb-card__type">{display.html_text(label)}</span>')
@@ -185,12 +177,7 @@ def cards_html(pages, corpus, href_of, filterable: bool = False) -> str:
     for page in pages:
         attrs = [("class", f"hb-card hb-card--{page.type}"), ("data-hb-card", "data-hb-card")]
         if filterable:
-            attrs += [("data-themes", " ".join(page.slugs("themes"))), ("data-audience", " ".join(page.slugs("audience")))]
-            if page.slugs("target_groups"):
-                attrs.append(("data-target-groups", " ".join(page.slugs("target_groups"))))
-            duration = page.meta.get("duration")
-            if isinstance(duration, dict) and isinstance(duration.get("min"), int):
-                attrs.append(("data-duration-min", str(duration["min"])))
+            attrs += facets.card_data(page, corpus)
         # Markdown's serializer writes attributes sorted by name.
         written = " ".join(f'{name}="{display.html_text(value)}"' for name, value in sorted(attrs))
         out.append(f"<li {written}>")
@@ -220,28 +207,19 @@ def _options(pairs, everything: str) -> str:
 def filter_form(pages, corpus, page_type) -> str:
     """The filter form of an overview: hidden until the site's script runs (it does the filtering)."""
     plural = page_type.plural.lower()
-    theme_slugs = sorted({s for p in pages for s in p.slugs("themes")})
-    themes = sorted(
-        ((s, corpus.get(s).title if corpus.get(s) is not None else s) for s in theme_slugs), key=lambda t: t[1].casefold()
-    )
-    audiences = [(a, label) for a, label in display.AUDIENCE_LABELS.items() if any(a in p.slugs("audience") for p in pages)]
-    fields = [
-        ("theme", "themes", "Thema", _options(themes, "Alle thema's")),
-        ("audience", "audience", "Voor wie", _options(audiences, "Iedereen")),
-    ]
-    groups = [(g, label) for g, label in display.target_group_labels().items() if any(g in p.slugs("target_groups") for p in pages)]
-    if groups:
-        fields.append(("target-group", "target-groups", "Welke gezinnen?", _options(groups, "Alle gezinnen")))
-    if any(isinstance(p.meta.get("duration"), dict) for p in pages):
-        choices = [(str(m), label) for m, label in DURATION_CHOICES]
-        fields.append(("duration", "duration-min", "Hoeveel tijd heb je?", _options(choices, "Maakt niet uit")))
+    fields = [(f.name, f.key, f.label, _options(choices, f.everything)) for f, choices in facets.fields(pages, corpus)]
+    if any(facets.duration_min(p) is not None for p in pages):
+        choices = [(str(m), label) for m, label in facets.DURATION_CHOICES]
+        fields.append(("duration", facets.DURATION_KEY, "Hoeveel tijd heb je?", _options(choices, "Maakt niet uit")))
+    if not fields:
+        return ""
     html = [
         f'<form class="hb-filter" data-hb-filter data-plural="{display.html_text(plural)}" hidden '
         f'aria-label="{display.html_text(page_type.plural)} filteren">'
     ]
     for name, key, label, options in fields:
         html.append(
-            f'<div class="hb-filter__field"><label for="hb-filter-{name}">{label}</label>'
+            f'<div class="hb-filter__field"><label for="hb-filter-{name}">{display.html_text(label)}</label>'
             f'<select id="hb-filter-{name}" name="{name}" data-hb-filter-key="{key}">{options}</select></div>'
         )
     html.append('<p class="hb-filter__count" data-hb-filter-count aria-live="polite"></p>')
@@ -266,14 +244,15 @@ def type_overview(corpus, type_name: str, cards=cards) -> str:
     if not pages:
         parts.append(f"Er zijn nog geen {page_type.plural.lower()}.\n")
         return "\n".join(parts)
-    filterable = type_name in FILTERED_TYPES
+    form = filter_form(pages, corpus, page_type)
+    filterable = bool(form)
     if filterable:
-        parts.append(filter_form(pages, corpus, page_type) + "\n")
+        parts.append(form + "\n")
     parts.append(cards(pages, corpus, rel, filterable=filterable) + "\n")
     if filterable:
         parts.append(
             f'<p class="hb-filter__empty" data-hb-filter-empty hidden>Geen {page_type.plural.lower()} gevonden '
-            "met deze keuze. Kies een ander thema, een andere doelgroep of meer tijd.</p>\n"
+            "met deze keuze. Kies bij een van de vragen hierboven iets anders.</p>\n"
         )
     return "\n".join(parts)
 
