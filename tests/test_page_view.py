@@ -139,3 +139,18 @@ def test_related_pages_equal_scoring_every_page(tmp_path, monkeypatch, limit):
         assert [p.path for p in related.related_pages(corpus, page, limit)] == [p.path for p in want]
         want = _related_by_scoring_every_page(corpus, page, limit, {})
         assert [p.path for p in related.related_pages(corpus, page, limit, use_index=False)] == [p.path for p in want]
+
+
+def test_see_also_does_not_repeat_the_theme_listing():
+    # Issue 17: a theme page lists its pages; "Zie ook" below it shows others, not the same again.
+    from handbook.content.loader import load_corpus
+    from handbook.site import listings
+    from handbook.site.page_view import page_view
+    from conftest import REPO
+
+    real = load_corpus(REPO)
+    for theme in real.of_type("theme"):
+        view = page_view(real, theme, lambda p: p.url, theme.url)
+        listed = {p.url for p in listings.listed_on(real, theme)}
+        assert listed, theme.slug
+        assert not any(link.href.rstrip("/").endswith(tuple(u.rstrip("/") for u in listed)) for link in view.related), theme.slug

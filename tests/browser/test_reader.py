@@ -94,3 +94,14 @@ def test_axe_clean_in_dark_mode(browser, base_url, path):
     bad = [v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     context.close()
     assert bad == [], f"{path}: {results.generate_report()}"
+
+
+def test_printed_page_leaves_navigation_see_also_edit_links_and_footer_off(page, base_url):
+    page.goto(base_url + "methoden/incidentmethode.html")
+    assert page.locator(".hb-related").count() == 1  # the method has "Zie ook" on screen
+    page.emulate_media(media="print")
+    shown = page.evaluate(
+        """() => ['.md-sidebar--primary', '.hb-related', '.md-footer', '.md-content__button', '.md-header']
+             .filter(s => [...document.querySelectorAll(s)].some(e => getComputedStyle(e).display !== 'none'))"""
+    )
+    assert shown == []

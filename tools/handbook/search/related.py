@@ -19,11 +19,12 @@ TEXT_WEIGHT, THEME_WEIGHT = 0.6, 0.4
 CANDIDATES = 30  # more-like-this hits looked at per page
 
 
-def related_pages(corpus, page, limit: int = 6, *, use_index: bool = True) -> list:
+def related_pages(corpus, page, limit: int = 6, *, use_index: bool = True, shown: frozenset = frozenset()) -> list:
+    """``shown``: paths the page already lists (a theme's pages), never repeated here."""
     chosen = []
     for slug in page.slugs("related"):
         target = corpus.get(slug)
-        if target is not None and target.published and target.path != page.path and target not in chosen:
+        if target is not None and target.published and target.path != page.path and target not in chosen and target.path not in shown:
             chosen.append(target)
     text_scores = _neighbours(corpus).of(page) if use_index else {}
     own_themes = set(page.slugs("themes"))
@@ -35,7 +36,7 @@ def related_pages(corpus, page, limit: int = 6, *, use_index: bool = True) -> li
     candidates = _candidates(corpus)
     order = candidates.order
     lists = [candidates.by_theme[theme] for theme in own_themes if theme in candidates.by_theme]
-    skip = {page.path, *(c.path for c in chosen)}
+    skip = {page.path, *(c.path for c in chosen), *shown}
 
     def ranked(path: str, shared: int, text: float) -> tuple:
         score = TEXT_WEIGHT * text + THEME_WEIGHT * (shared / len(own_themes) if own_themes else 0.0)

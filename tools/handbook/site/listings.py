@@ -315,6 +315,12 @@ def source_listing(corpus, source, cards=cards) -> str:
 LISTINGS = {"theme": theme_listing, "neighbourhood": neighbourhood_listing, "source": source_listing}
 
 
+def listed_on(corpus, page) -> list:
+    """The pages that the listing below ``page`` shows (none for pages without a listing)."""
+    members = {"theme": tagged, "neighbourhood": in_neighbourhood, "source": citing}.get(page.type)
+    return members(corpus, page.slug) if members is not None and page.published else []
+
+
 def appended_listing(corpus, page, cards=cards) -> str:
     """The Markdown to add below a theme, neighbourhood or source page ('' for other pages)."""
     make = LISTINGS.get(page.type)

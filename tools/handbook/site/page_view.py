@@ -177,7 +177,9 @@ def edit_base(repo_url: str, edit_uri: str) -> str:
 
 def page_view(corpus, page, url_of: UrlOf, here: str, edit_base: str = "", related_limit: int = 6) -> PageView:
     themes = tuple(_link(t, url_of, here) for t in _published(corpus, page.slugs("themes"), "theme"))
-    related = tuple(_link(r, url_of, here, with_type=True) for r in related_pages(corpus, page, related_limit))
+    # Pages the page's own listing shows (a theme's, neighbourhood's or source's) are not repeated in "Zie ook".
+    shown = frozenset(p.path for p in listings.listed_on(corpus, page))
+    related = tuple(_link(r, url_of, here, with_type=True) for r in related_pages(corpus, page, related_limit, shown=shown))
     updated = page.meta.get("updated")
     updated_iso = updated if isinstance(updated, str) else ""
     printable = page.type == "theme"
