@@ -21,6 +21,8 @@ import datetime
 import numbers
 import re
 
+from handbook.content import web_address
+
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 
 # Keywords that describe or hold definitions: jsonschema does not validate with them.
@@ -78,13 +80,11 @@ def _date(value) -> bool:
         return False
 
 
-def _uri_is_checked() -> bool:
-    # jsonschema checks 'uri' only when one of these libraries can be imported (see
-    # jsonschema._format); without them the format passes. tests/test_schema_precheck.py
-    # compares this with jsonschema's own format checker.
-    from importlib.util import find_spec
-
-    return any(find_spec(name) is not None for name in ("rfc3987", "rfc3986_validator"))
+# Formats the handbook defines itself: jsonschema's format checker gets the same functions
+# (schemas.validator), so the quick check and jsonschema agree on them by construction.
+# jsonschema's own 'uri' passes anything unless an optional library is installed, and
+# accepts addresses that are no web page (review F4).
+OWN_FORMATS = {"uri": web_address.is_web_url}
 
 
 def compile_schema(schema) -> callable:
@@ -256,8 +256,8 @@ def _all_of(subs, node):
 def _format_keyword(name, node):
     if name == "date":
         return _date
-    if name == "uri" and not _uri_is_checked():
-        return _always
+    if name in OWN_FORMATS:
+        return OWN_FORMATS[name]
     return None  # checked by a library that may or may not be there: jsonschema decides
 
 

@@ -7,6 +7,7 @@ carry ``x-message``: a Dutch explanation used when that subschema fails.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 from dataclasses import dataclass
@@ -112,7 +113,14 @@ def validator(type_name: str):
 
     cls = jsonschema.validators.validator_for(schema(type_name))
     # The format checker is passed explicitly: without it "format: date" is not checked.
-    return cls(_inlined(schema(type_name), schema(type_name)), registry=_registry(), format_checker=cls.FORMAT_CHECKER)
+    return cls(_inlined(schema(type_name), schema(type_name)), registry=_registry(), format_checker=_format_checker(cls))
+
+
+def _format_checker(cls):
+    """The draft's format checker, with the handbook's own formats (schema_precheck.OWN_FORMATS)."""
+    checker = copy.copy(cls.FORMAT_CHECKER)
+    checker.checkers = {**checker.checkers, **{name: (test, ()) for name, test in schema_precheck.OWN_FORMATS.items()}}
+    return checker
 
 
 # Keys that only describe: a $ref's siblings may repeat them without changing what is valid.
@@ -238,7 +246,7 @@ def validate(type_name: str, meta: dict) -> Iterator[SchemaError]:
     found = [e for err in _error_list(validator(type_name).iter_errors(meta)) for e in _translate(type_name, err)]
     # A value that is not even written as a date gets the pattern's advice, not also "no such day".
     misshapen = {e.path for e in found if e.rule == "schema" and not e.on_key}
-    yield from (e for e in found if not (e.rule == "invalid-date" and e.path in misshapen))
+    yield from (e for e in found if not (e.rule in ("invalid-date", "invalid-url") and e.path in misshapen))
 
 
 def _translate(type_name: str, err) -> Iterator[SchemaError]:
@@ -266,6 +274,12 @@ def _translate(type_name: str, err) -> Iterator[SchemaError]:
     if kind == "format" and err.validator_value == "date":
         yield SchemaError(
             path, False, f"'{value}' in {where} is geen bestaande datum; controleer dag en maand (JJJJ-MM-DD)", "invalid-date"
+        )
+        return
+    if kind == "format" and err.validator_value == "uri":
+        yield SchemaError(
+            path, False, f"'{value}' in {where} is geen bruikbaar webadres: schrijf het volledige adres, beginnend met "
+            "https:// (of http://), zonder spaties, aanhalingstekens, punthaken of stuurtekens", "invalid-url"
         )
         return
     if kind == "anyOf" and any(c.validator == "format" for c in err.context):
