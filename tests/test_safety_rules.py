@@ -150,7 +150,8 @@ def test_code_is_not_html(check_page):
 
 
 def test_unsafe_html_in_front_matter(check_page):
-    check_page(TIP.replace("title: Een goede tip", "title: Een <script>goede</script> tip"), problem1=(2, 12, "unsafe-html"))
+    # Judged on the decoded value by html-in-value (tests/test_front_matter_values.py), once.
+    check_page(TIP.replace("title: Een goede tip", "title: Een <script>goede</script> tip"), problem1=(2, 8, "html-in-value"))
 
 
 # --- through the command line ----------------------------------------------

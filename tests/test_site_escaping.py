@@ -80,7 +80,8 @@ def pages_of(site: Path) -> dict[str, str]:
 def test_every_payload_reached_the_site_as_text(site):
     # Otherwise the test below would pass on a site that simply left the values out.
     text = "\n".join(pages_of(site).values())
-    missing = [n for n in ALERTS if f"alert({n})" not in text]
+    # Except the source's url (7): an address that is not a plain http(s) one is not linked at all.
+    missing = [n for n in ALERTS if f"alert({n})" not in text and n != 7]
     assert missing == []
 
 
