@@ -233,12 +233,18 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return context
 
 
+# Material's message catalogues: constants that its templates also put into JSON for its
+# script (tojson), where an escaped apostrophe would show as '&#39;'. No value reaches them.
+NOT_ESCAPED = "partials/languages/"
+
+
 def own_templates(custom_dir: str | None) -> frozenset[str]:
     """The template names of the handbook's own templates (overrides/), as Jinja names them."""
     if not custom_dir or not Path(custom_dir).is_dir():
         return frozenset()
     folder = Path(custom_dir)
-    return frozenset(p.relative_to(folder).as_posix() for p in folder.rglob("*.html") if p.is_file())
+    names = (p.relative_to(folder).as_posix() for p in folder.rglob("*.html") if p.is_file())
+    return frozenset(name for name in names if not name.startswith(NOT_ESCAPED))
 
 
 def autoescape_for(names: frozenset[str], before):
