@@ -25,7 +25,8 @@ from handbook.site import facets
 # Reader-facing introductions of each overview (the schemas' descriptions speak to contributors).
 INTROS = {
     "method": "Werkvormen om samen een situatie uit de praktijk te bespreken en ervan te leren. "
-    "Bij elke methode staat hoe lang ze duurt, met hoeveel mensen je haar doet en wie welke rol heeft.",
+    "Bij elke methode staat hoe lang ze duurt, met hoeveel mensen je haar doet en wie welke rol heeft. "
+    "Staat er '(suggestie)' bij een getal, dan komt het niet uit een bron.",
     "tip": "Korte, praktische tips uit de praktijk. Elke tip noemt de bron waar hij vandaan komt.",
     "roadshow": "Verslagen van roadshows: bijeenkomsten rond een thema in een wijk, waar mensen elkaar "
     "ontmoeten en samen leren.",
