@@ -7,9 +7,14 @@ no pages yet prints its cover and introduction, with a note that pages follow.
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -44,8 +49,40 @@ def _render_all(jobs: list[tuple[str, str]], workers: int) -> list[bytes]:
     spread over processes ('spawn': safe under a threaded caller like mkdocs serve)."""
     if workers <= 1 or len(jobs) <= 1:
         return [_pdf_job(job) for job in jobs]
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=multiprocessing.get_context("spawn")) as pool:
+    with worker_pool(min(workers, len(jobs))) as pool:
         return list(pool.map(_pdf_job, jobs))
+
+
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """Processes for PDFs that end with the process that started them, even when it is
+    killed (kill -9): an orphaned worker would go on rendering, and wait for work, forever."""
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+        initializer=_die_with_parent, initargs=(os.getpid(),),
+    )
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """In a worker: be killed when the parent dies (Linux prctl), or else notice it."""
+    try:
+        if not sys.platform.startswith("linux"):
+            raise OSError("no prctl")
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl")
+    except (OSError, AttributeError):
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the line above: nobody will ask for work
+        os._exit(1)
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def write_theme_prints(corpus, site_dir, cache_dir=None, workers: int | None = None) -> dict[str, dict[str, str]]:

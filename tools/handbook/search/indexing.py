@@ -226,6 +226,14 @@ def _clean(directory: Path, keep: set[str]) -> None:
             shutil.rmtree(directory / name, ignore_errors=True)
     for temp in directory.glob(".*.tmp"):
         temp.unlink(missing_ok=True)
+    # Whoosh's scratch folders (``<random>.tmp``) of writers that were killed (F11 of #12): a
+    # writer that is alive holds the lock this run holds, so none of them is in use now.
+    for name in keep:
+        for temp in (directory / name).glob("*.tmp"):
+            if temp.is_dir() and not temp.is_symlink():
+                shutil.rmtree(temp, ignore_errors=True)
+            else:
+                temp.unlink(missing_ok=True)
 
 
 def _current_and_previous(directory: Path, generation: str) -> set[str]:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook.check.runner import check_corpus
 from handbook.content.loader import load_corpus
 from handbook.content.problems import ERROR, Problem
+from handbook.site import site_folder
 
 
 PRINT_CACHE = ".handbook/print-cache"  # finished theme PDFs by the hash of their HTML
@@ -30,21 +30,10 @@ class BuildResult:
     message: str = ""  # why the build failed, in Dutch
 
 
-def swap(new: Path, site: Path) -> None:
-    """Put the finished folder ``new`` in the place of ``site``; the old site is removed last."""
-    old = None
-    if site.exists():
-        old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=site.parent))
-        old.rmdir()
-        site.rename(old)
-    new.rename(site)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
 def build_site(root: Path | str, site_dir: Path | str | None = None, prints: bool = True) -> BuildResult:
     root = Path(root).resolve()
     site = Path(site_dir).resolve() if site_dir else root / "site"
+    site_folder.clean_stale(site.parent)  # what killed builds left (F11 of #12)
     corpus = load_corpus(root)
     problems = check_corpus(corpus)
     errors = [p for p in problems if p.level == ERROR]
@@ -72,8 +61,7 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, prints: boo
                 return
         update_index(corpus)  # no second process, or it failed: here, so its error is reported
 
-    site.parent.mkdir(parents=True, exist_ok=True)
-    new = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
+    new = site_folder.new_folder(site.parent)
     from handbook.site.mkdocs_plugin import _Collect, mkdocs_build  # the engine, only when building
 
     collect = _Collect()
@@ -97,7 +85,7 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, prints: boo
         return BuildResult(
             False, site, problems, f"de site kon niet gebouwd worden: {_describe(exc)}; de vorige site blijft staan{said}"
         )
-    swap(new, site)
+    site_folder.swap(new, site)
     return BuildResult(True, site, problems)
 
 
