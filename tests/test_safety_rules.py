@@ -149,6 +149,57 @@ def test_code_is_not_html(check_page):
     check_page(page("```html", "<script>alert(1)</script>", "```", "Gebruik nooit `<iframe>` of `onerror=`."))
 
 
+# F3 of the security review: decided on the rendered HTML, not on the Markdown text.
+
+
+def test_attribute_lists_cannot_add_handlers_styles_or_urls(check_page):  # F3 (a)
+    check_page(page('[klik](https://example.org){: onclick="alert(2)" }'), problem1=(13, 31, "unsafe-html"))
+    check_page(
+        page("Tekst", '{: onmouseover="alert(1)" style="position:fixed;inset:0" }'),
+        problem1=(14, 4, "unsafe-html"),
+        problem2=(14, 27, "unsafe-html"),
+    )
+    check_page(page('[x](../methoden/methode-a.md){: href="javascript:alert(1)" }'), problem1=(13, 39, "unsafe-html"))
+    check_page(page("## Kop {: ONCLICK=alert(1) }", "", "## Stappen {: #stappen .klein }"), problem1=(13, 11, "unsafe-html"))
+
+
+def test_reference_definition_with_the_url_on_the_next_line(check_page):  # F3 (b)
+    check_page(page("[hier][a]", "", "[a]:", "    javascript:alert(3)"), problem1=(16, 5, "unsafe-html"))
+    check_page(page("[hier][a]", "", '[a]: <javascript:alert(3)> "titel"'), problem1=(15, 7, "unsafe-html"))
+
+
+def test_a_quoted_greater_than_does_not_end_the_tag(check_page):  # F3 (c)
+    check_page(page('<a title=">" href="javascript:alert(1)">x</a>'), problem1=(13, 1, "raw-html"), problem2=(13, 20, "unsafe-html"))
+    check_page(page("<img alt=\"Ouders\" title='>' src=\"a.png\" onerror=alert(1)>"), problem1=(13, 41, "unsafe-html"))
+
+
+def test_held_vectors_stay_caught(check_page):
+    check_page(page("[klik](<javascript:alert(1)>)"), problem1=(13, 9, "unsafe-html"))
+    check_page(page("[klik](java&#x09;script:alert(1))"), problem1=(13, 1, "link"), problem2=(13, 8, "unsafe-html"))
+    check_page(page("[klik](javascript&colon;alert(1))"), problem1=(13, 1, "link"), problem2=(13, 8, "unsafe-html"))
+    check_page(page("<svg onload=alert(1)><circle r=4 /></svg>"), problem1=(13, 1, "unsafe-html"))
+    check_page(page("", "- punt", "", "    <img src=a.png alt=\"x\" onerror=alert(1)>"), problem1=(16, 28, "unsafe-html"))
+    check_page(page("- geen lijst na een alinea", "", "    <img src=a.png alt=\"x\" onerror=alert(1)> is code"))
+    check_page(page("<p>Tekst <b onclick=alert(1)>vet</b></p>"), problem1=(13, 1, "raw-html"), problem2=(13, 10, "raw-html"), problem3=(13, 13, "unsafe-html"))
+
+
+def test_what_the_site_makes_itself_passes(check_page):
+    check_page(page("## Kop {: #eigen-id .klein }", "", "| a | b |", "|:--|--:|", "| 1 | 2 |", "", '!!! note "Let op"', "    Tekst."))
+    check_page(page("[site](https://example.org) en <https://example.org>."))
+
+
+def test_the_check_renders_with_the_sites_own_markdown_extensions(tmp_path):
+    from conftest import REPO
+
+    from handbook.check import body_html
+
+    names, configs = body_html.site_extensions(REPO)
+    assert names == ("toc", "tables", "fenced_code", "admonition", "attr_list", "md_in_html") and configs["toc"]["permalink"]
+    assert body_html.site_extensions(tmp_path) == (names, configs)  # no mkdocs.yml: the defaults are the site's
+    (tmp_path / "mkdocs.yml").write_text("site_url: !ENV [X, 'y']\nmarkdown_extensions: [abbr, {toc: {permalink: '#'}}]\n")
+    assert body_html.site_extensions(tmp_path) == (("toc", "tables", "fenced_code", "abbr"), {"toc": {"permalink": "#"}})
+
+
 def test_unsafe_html_in_front_matter(check_page):
     # Judged on the decoded value by html-in-value (tests/test_front_matter_values.py), once.
     check_page(TIP.replace("title: Een goede tip", "title: Een <script>goede</script> tip"), problem1=(2, 8, "html-in-value"))
@@ -176,3 +227,10 @@ def test_cli_exits_1_at_the_line(tmp_path, capsys, line, rule):
     assert main(["--root", str(root), "check"]) == 1
     out = capsys.readouterr().out
     assert f"content/tips/fout.md:13:" in out and f"({rule})" in out
+
+
+def test_a_body_markdown_cannot_render_in_time_is_an_error(check_page, monkeypatch):
+    from handbook.check import body_html
+
+    monkeypatch.setattr(body_html, "RENDER_SECONDS", 0.5)  # Python-Markdown takes minutes on this
+    check_page(page("[" * 20000 + "<br>"), problem1=(11, 1, "unsafe-html"))

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from handbook.content import loader, yamlreader
 
-from handbook.check import markdown_scan
+from handbook.check import body_html, markdown_scan
 from handbook.content.problems import Problem
 from handbook.check.rules import LOCAL_RULES, similar
 from handbook.content.schemas import SchemaError
@@ -52,8 +52,9 @@ def fingerprint() -> str:
             with open(file, "rb") as handle:
                 digest.update(hashlib.sha1(handle.read()).digest())
     # Validation messages come from jsonschema, and its 'uri' format from whichever library is there;
-    # the personal-data rule reads the word lists of deduce.
-    for name in ("jsonschema", "referencing", "rfc3987", "rfc3986_validator", "deduce"):
+    # the personal-data rule reads the word lists of deduce; the HTML rules render bodies with
+    # Markdown and its extensions and decide with nh3.
+    for name in ("jsonschema", "referencing", "rfc3987", "rfc3986_validator", "deduce", "markdown", "nh3", "pymdownx"):
         spec = importlib.util.find_spec(name)
         origin = spec.origin if spec else None
         if origin and os.path.exists(origin):
@@ -178,7 +179,8 @@ def load(root) -> tuple[loader.Corpus, dict]:
     """
     root = Path(root).resolve()
     file = os.path.join(root, CACHE_FILE)
-    key = fingerprint()
+    # What the site's Markdown extensions (mkdocs.yml) make of a body changes what the HTML rules find.
+    key = fingerprint() + body_html.fingerprint(root)
     stored = _read_cache(file, key)
     reader = _Reader(stored)
     corpus = loader.load_corpus(root, read=reader)

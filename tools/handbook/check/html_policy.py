@@ -1,0 +1,103 @@
+"""The HTML a page may put on the site: one allow-list, applied by nh3 (the ammonia sanitizer).
+
+The check reports what this allow-list would take out of a page's rendered body
+(``body_html``), and the site build runs every page's content through it as well,
+so a page that slipped past the check still cannot add script, event handlers,
+``javascript:`` URLs or resources from other sites. An allow-list decides: an
+element, attribute or URL scheme that is not listed here is removed.
+
+It holds what the site's own Markdown extensions make (headings with ids and
+permalinks, admonitions, tables, attribute-list classes and ids, md_in_html),
+the few raw tags the writing guide allows, and the handbook's own card and
+filter markup. ``style`` is allowed only as the exact text-align values that
+Markdown's tables extension writes: no CSS, so no ``url(...)`` either.
+"""
+
+from __future__ import annotations
+
+import nh3
+
+# Elements the content may hold. html5ever (inside nh3) parses as a browser does.
+TAGS = frozenset(
+    {
+        # Markdown and its extensions (toc, tables, fenced_code, admonition, attr_list, md_in_html)
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "em", "strong", "code", "pre", "blockquote",
+        "ul", "ol", "li", "hr", "br", "img", "table", "thead", "tbody", "tfoot", "tr", "th", "td",
+        "caption", "div", "span",
+        # raw HTML the writing guide allows, and plain text-level markup
+        "abbr", "kbd", "sup", "sub", "details", "summary", "figure", "figcaption", "dl", "dt", "dd",
+        "b", "i", "u", "s", "mark", "small", "cite", "q", "dfn", "var", "samp", "del", "ins", "wbr",
+        "section", "article", "aside", "header", "footer", "nav", "time",
+        # the handbook's own filter form on the overviews (no action, no inputs that submit)
+        "form", "label", "select", "option",
+    }
+)  # fmt: skip
+
+# On every element: naming and labelling only. Event handlers (on...) and style are not here.
+_GENERIC = {"id", "class", "title", "lang", "dir", "hidden", "role"}
+ATTRIBUTES = {
+    "*": _GENERIC,
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "ol": {"start", "reversed", "type"},
+    "li": {"value"},
+    "time": {"datetime"},
+    "abbr": set(),
+    "details": {"open"},
+    "label": {"for"},
+    "select": {"name"},
+    "option": {"value", "selected"},
+    "q": {"cite"},
+    "blockquote": {"cite"},
+}
+# Attributes kept whatever their name after the prefix: the handbook's data and ARIA attributes.
+ATTRIBUTE_PREFIXES = frozenset({"data-", "aria-"})
+# Markdown's tables extension writes column alignment as a style; only those exact values pass.
+_ALIGN = {f"text-align: {side};" for side in ("left", "center", "right")}
+ATTRIBUTE_VALUES = {"th": {"style": _ALIGN}, "td": {"style": _ALIGN}}
+# Links may lead to other sites; a URL with any other scheme (javascript:, data:, vbscript:) goes.
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# Removed with everything inside them, not only the tags.
+CLEAN_CONTENT_TAGS = frozenset(
+    {"script", "style", "iframe", "object", "embed", "applet", "noscript", "template", "frame", "frameset",
+     "noembed", "noframes", "xmp", "plaintext", "textarea", "title", "svg", "math", "video", "audio"}
+)  # fmt: skip
+
+
+def clean(html: str, keep_comments: bool = False) -> str:
+    """The HTML with everything the allow-list does not name taken out."""
+    return nh3.clean(
+        html,
+        tags=set(TAGS),
+        clean_content_tags=set(CLEAN_CONTENT_TAGS),
+        attributes={k: set(v) for k, v in ATTRIBUTES.items()},
+        generic_attribute_prefixes=set(ATTRIBUTE_PREFIXES),
+        tag_attribute_values={k: {a: set(v) for a, v in d.items()} for k, d in ATTRIBUTE_VALUES.items()},
+        url_schemes=set(URL_SCHEMES),
+        strip_comments=not keep_comments,
+        link_rel=None,
+    )
+
+
+def serialize(html: str, tags, schemes, keep_comments: bool = False) -> str:
+    """The same HTML parsed and written back by nh3 with (nearly) nothing taken out: every tag in
+    ``tags``, every attribute, URLs with a scheme in ``schemes``. Compared with ``clean``, it shows
+    what the allow-list removes (both are written by the same serializer)."""
+    return nh3.clean(
+        html,
+        tags=set(tags),
+        clean_content_tags=set(),
+        attributes={},
+        # every attribute name starts with some character: this keeps them all
+        generic_attribute_prefixes=_EVERY_START,
+        url_schemes=set(schemes) | URL_SCHEMES,
+        strip_comments=not keep_comments,
+        link_rel=None,
+    )
+
+
+_EVERY_START = {chr(c) for c in range(0x21, 0x7F) if chr(c) not in "\"'/<=>"} | {
+    chr(c) for c in range(0xA0, 0x250)
+}
