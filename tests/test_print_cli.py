@@ -48,17 +48,43 @@ def test_error_keeps_the_previous_file(root, tmp_path):
     assert out.read_bytes() == b"vorige versie"
 
 
+# As a print starts when its document information is not compressed: made_by_handbook accepts it.
+EARLIER_PRINT = b"%PDF-1.7\n1 0 obj\n<</Creator (handbook print)>>\nendobj\n"
+
+
 def test_failed_write_leaves_no_half_file(root, tmp_path, monkeypatch):
     out = tmp_path / "boekje.pdf"
-    out.write_bytes(b"vorige versie")
+    out.write_bytes(EARLIER_PRINT)
 
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device", str(dst))
 
     monkeypatch.setattr(pdf_module.os, "replace", broken_replace)
     assert run(root, "--theme", "werken-met-ouders", "-o", str(out)) == 1
-    assert out.read_bytes() == b"vorige versie"
+    assert out.read_bytes() == EARLIER_PRINT
     assert [p.name for p in tmp_path.iterdir()] == ["boekje.pdf"]
+
+
+def test_only_a_print_is_overwritten(root, tmp_path, capsys):
+    # F13: `print -o mkdocs.yml` replaced the site's configuration with a PDF.
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\n")
+    assert run(root, "--theme", "werken-met-ouders", "-o", str(config)) == 2
+    assert "bestaat al en is geen print van het handboek; het wordt niet overschreven" in capsys.readouterr().err
+    assert config.read_text() == "site_name: x\n"
+    out = tmp_path / "boekje.pdf"
+    assert run(root, "--theme", "werken-met-ouders", "-o", str(out)) == 0
+    assert run(root, "--theme", "werken-met-ouders", "-o", str(out)) == 0  # its own print, compressed
+    page = tmp_path / "boekje.html"
+    page.write_text("<!DOCTYPE html>\n<title>Iets anders</title>\n")
+    assert run(root, "--theme", "werken-met-ouders", "-o", str(page)) == 2
+    assert [p.name for p in sorted(tmp_path.iterdir())] == ["boekje.html", "boekje.pdf", "mkdocs.yml"]
+
+
+def test_no_folder_is_made_on_the_way(root, tmp_path, capsys):
+    assert run(root, "--theme", "werken-met-ouders", "-o", str(tmp_path / "nieuw" / "x.pdf")) == 2
+    assert f"de map '{tmp_path / 'nieuw'}' bestaat niet" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_no_choice_is_a_usage_error(root, capsys):

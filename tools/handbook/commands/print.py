@@ -45,6 +45,25 @@ def _format(args) -> str:
     return "pdf"
 
 
+def _refusal(out: Path) -> str | None:
+    """Why the print may not be written to ``out`` (Dutch), or None. Only a file that a
+    print made is replaced, and no folder is made on the way (F13)."""
+    from handbook.printing.pdf import made_by_handbook
+
+    folder = out.parent
+    if not folder.is_dir():
+        return f"de map '{folder}' bestaat niet; maak die eerst, of kies met -o een bestand in een map die er is"
+    if out.is_symlink() or out.exists():
+        if not out.is_file() or out.is_symlink():
+            return f"'{out}' is geen gewoon bestand; kies met -o een ander bestand"
+        if not made_by_handbook(out):
+            return (
+                f"'{out}' bestaat al en is geen print van het handboek; het wordt niet overschreven. "
+                "Kies met -o een andere naam, of haal het bestand eerst zelf weg"
+            )
+    return None
+
+
 def run(args) -> int:
     chosen = [bool(args.theme), bool(args.type), args.query is not None, bool(args.pages)]
     if sum(chosen) != 1:
@@ -55,6 +74,8 @@ def run(args) -> int:
         )
         return 2
     from handbook.content import walk
+    from handbook.content.oserrors import describe
+    from handbook.content.terminal import printable
     from handbook.content.loader import load_corpus
     from handbook.printing.pdf import write_print
     from handbook.printing.selection import PrintError, select
@@ -71,12 +92,16 @@ def run(args) -> int:
         out = Path(args.output) if args.output else Path(f"{stem}.{fmt}")
         if out.is_dir():
             out = out / f"{stem}.{fmt}"
+        refusal = _refusal(out)
+        if refusal:
+            print(f"handbook print: fout in de opdracht: {printable(refusal)}", file=sys.stderr)
+            return 2
         written = write_print(selection, corpus, out, fmt=fmt, handout=args.handout)
     except PrintError as exc:
         print(f"handbook print: fout: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"handbook print: fout: kan '{exc.filename or args.output}' niet schrijven ({exc.strerror})", file=sys.stderr)
+        print(f"handbook print: fout: kan niet schrijven: {printable(describe(exc))}", file=sys.stderr)
         return 1
     what = "methodekaarten" if args.handout else "boekje"
     count = sum(p.type == "method" for p in selection.pages) if args.handout else len(selection.pages)

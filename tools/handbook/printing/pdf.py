@@ -11,7 +11,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import tempfile
+import zlib
 from pathlib import Path
 
 from handbook.printing.document import render_document
@@ -77,6 +79,39 @@ def render_pdf(selection, corpus, *, handout: bool = False) -> tuple[str, bytes]
             html = render_document(selection, corpus, handout=True, compact=compact)
             document = _document(html, corpus.content_dir.as_uri() + "/")
     return html, _write(document, html)
+
+
+# What the handbook's prints say they were made by: the templates' <meta name="generator">,
+# which WeasyPrint writes as the PDF's /Creator.
+CREATOR = "handbook print"
+_HTML_MARK = f'<meta name="generator" content="{CREATOR}">'.encode()
+_PDF_MARK = f"/Creator ({CREATOR})".encode()
+_OBJECT_STREAM = re.compile(rb"/Type\s*/ObjStm[^>]*>>\s*stream\r?\n")
+
+
+def made_by_handbook(path: Path) -> bool:
+    """Whether a file is a print this command wrote (PDF or HTML), so it may be replaced:
+    `print -o mkdocs.yml` once replaced the site's configuration with a PDF (F13)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(2000)
+            if head.startswith(b"<!DOCTYPE html>"):
+                return _HTML_MARK in head
+            if not head.startswith(b"%PDF-"):
+                return False
+            data = head + handle.read()
+    except OSError:
+        return False
+    if _PDF_MARK in data:
+        return True
+    # WeasyPrint puts the document information in a compressed object stream.
+    for match in _OBJECT_STREAM.finditer(data):
+        try:
+            if _PDF_MARK in zlib.decompressobj().decompress(data[match.end():], 1 << 22):
+                return True
+        except zlib.error:
+            continue
+    return False
 
 
 def atomic_write(path: Path, data: bytes) -> None:
