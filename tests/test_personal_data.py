@@ -9,6 +9,7 @@ import time
 from conftest import TIP
 
 from handbook.check.rules import personal_data
+from handbook.check.visible_text import visible
 from handbook.check.rules.personal_data import REPORTED_PER_KIND, findings
 
 
@@ -37,6 +38,15 @@ def test_a_page_full_of_findings_is_checked_in_linear_time():
         found = list(findings(text))
         seconds = _fastest(lambda: list(findings(text)), 2)
         assert len(found) > 15_000 and seconds < 100 * plain, (unit, len(found), seconds, plain)
+
+
+def test_white_space_is_made_visible_in_linear_time():
+    # Every indented line starts a run of white space; each run is looked at up to its second
+    # line break, not to the end of the page (which was quadratic on a page of white space).
+    for text in ("1" + "\n " * 20_000, "1" + " \n" * 20_000, "1  " * 15_000):
+        plain = _fastest(lambda: [m.group() for m in re.finditer(r"\s", text)], 3)
+        seconds = _fastest(lambda: visible(text), 2)
+        assert seconds < 30 * plain, (text[:6], seconds, plain)
 
 
 def test_a_finding_inside_an_earlier_one_is_reported_once():

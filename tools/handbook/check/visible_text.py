@@ -69,13 +69,23 @@ def _changes(source: str):
 
 
 def _run(source: str, start: int, end: int):
-    """The white space around [start, end) as one space, if it has at most one line break and a number before it."""
+    """The white space around [start, end) as one space, if a number comes before it and it has at most one line break.
+
+    Bounded: it goes back over spaces and tabs only, and forward no further than a second line
+    break, so that a page of nothing but white space stays linear.
+    """
     while start and source[start - 1] in " \t":
         start -= 1
-    while end < len(source) and source[end] in " \t\n":
+    if not start or source[start - 1] not in _NUMBER_END:
+        return
+    end, length, breaks = start, len(source), 0
+    while end < length and source[end] in " \t\n":
+        if source[end] == "\n":
+            breaks += 1
+            if breaks > 1:
+                return  # a blank line: a new paragraph
         end += 1
-    if start and source[start - 1] in _NUMBER_END and source.count("\n", start, end) <= 1:
-        yield start, end, " "
+    yield start, end, " "
 
 
 @dataclass(frozen=True)
