@@ -97,3 +97,25 @@ def test_front_matter_is_read_as_decoded_values(check_page):
 def test_messages_say_how_to_write_it_anonymously(check_page):
     (problem,) = check_page(page("Daan (4) huilt."), p1=(13, 1, "personal-name"))
     assert "een jongen van 4" in problem.message and "Daan" not in problem.message
+
+
+# --- the visible text maps back to the file ----------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["0", "6", "-", " ", "  ", "\n", "\n  ", "\n\n", "*", "**", "_", "`", "\\-", "\\x",
+                           "&#45;", "&#64;", "&amp;", "&bogus;", "\u200b", "\u00ad", "a", "@", "é", "\t"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_every_visible_character_comes_from_the_file_in_order(source):
+    shown = visible(source)
+    origins = [shown.origin(i) for i in range(len(shown.text))]
+    assert origins == sorted(origins) and all(0 <= o < max(len(source), 1) for o in origins)
+    for i, o in enumerate(origins):
+        # A character the browser shows as it is stands at its place in the file; a line break
+        # may be shown as a space; what was decoded or joined points at where that piece starts.
+        kept = shown.text[i] == source[o] or (shown.text[i] == " " and source[o] in " \t\n")
+        assert kept or source[o] in "&\\" or source[o].isdigit() or source[o] in "-."
