@@ -22,6 +22,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
 
+from handbook.check import html_policy
 from handbook.site import listings, navigation, published_files
 
 from handbook.content import schemas
@@ -200,9 +201,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_page_content(self, html, *, page, config, files):
         escape_meta(page)
-        if "<!-- hb-cards " not in html:
-            return html
+        if "<!-- hb-cards " in html:
+            html = self._write_cards(html, page, files)
+        # The check reports what the allow-list would remove; the build removes it anyway, so that
+        # a page that slipped past the check cannot add script, handlers or javascript: URLs (F3).
+        return html_policy.clean(html)
 
+    def _write_cards(self, html, page, files):
         def href_of(target):
             file = files.get_file_from_path(target.rel)
             return file.url_relative_to(page.file)
