@@ -17,6 +17,8 @@ COMMANDS = [
     ("index", "handbook.commands.index", "werk de zoekindex bij (alleen wat veranderde), of bouw hem opnieuw met --rebuild"),
     ("search", "handbook.commands.search", "zoek in het handboek, met fragmenten en aantallen per soort en thema"),
     ("print", "handbook.commands.print", "print een thema of gekozen pagina's als boekje (PDF) of als methodekaarten"),
+    ("forms", "handbook.commands.forms", "schrijf de formulieren voor bijdragen (GitHub) opnieuw uit de schema's en de inhoud"),
+    ("from-issue", "handbook.commands.from_issue", "maak van een ingevuld formulier (issue) een pagina en controleer die"),
     ("build", "handbook.commands.build", "controleer, werk de zoekindex bij en bouw de site in site/ (de vorige blijft staan bij een fout)"),
 ]
 
