@@ -31,7 +31,7 @@ def steps(workflow: dict):
 
 
 def test_there_are_a_pull_request_and_a_publish_workflow():
-    assert set(workflows()) == {"pull-request.yml", "publish.yml"}
+    assert set(workflows()) == {"pull-request.yml", "publish.yml", "bijdrage.yml"}
 
 
 def test_never_pull_request_target():
@@ -49,6 +49,10 @@ def test_least_privilege():
             writes = {scope for scope, level in job["permissions"].items() if level == "write"}
             if (name, job_name) == ("publish.yml", "deploy"):
                 assert writes == {"pages", "id-token"}
+            elif (name, job_name) == ("bijdrage.yml", "publish"):
+                # Only the job that pushes the branch, opens the pull request and comments; it never
+                # runs the handbook's code on the issue text (the read-only 'convert' job does).
+                assert writes == {"contents", "pull-requests", "issues"}
             else:
                 assert writes == set(), f"{name}: job {job_name} may only read"
 
@@ -60,9 +64,13 @@ def test_actions_are_pinned_by_full_commit_sha():
             if "uses" in step:
                 assert SHA.match(step["uses"]), f"{name}/{job_name}: pin {step['uses']} to a full commit SHA"
                 used.add(step["uses"].split("@")[0])
-                if step["uses"].startswith("actions/checkout@"):
+                if step["uses"].startswith("actions/checkout@") and (name, job_name) != ("bijdrage.yml", "publish"):
+                    # Only the job that pushes the contribution's branch keeps its token in git.
                     assert step.get("with", {}).get("persist-credentials") is False
-    assert used == {"actions/checkout", "actions/setup-python", "actions/upload-pages-artifact", "actions/deploy-pages"}
+    assert used == {
+        "actions/checkout", "actions/setup-python", "actions/upload-pages-artifact", "actions/deploy-pages",
+        "actions/upload-artifact", "actions/download-artifact",
+    }
 
 
 def test_pull_requests_run_check_build_and_tests():
@@ -97,9 +105,11 @@ def test_the_github_format_the_workflow_uses_exists():
 
 def test_templates_are_dutch_and_cover_new_method_tip_and_correction():
     forms = {p.name: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (REPO / ".github" / "ISSUE_TEMPLATE").glob("*.yml") if p.name != "config.yml"}
-    assert {f["name"] for f in forms.values()} == {"Nieuwe methode", "Nieuwe tip", "Correctie"}
+    assert {f["name"] for f in forms.values()} == {"Nieuwe methode", "Nieuwe tip", "Nieuwe roadshow", "Nieuwe praktijk", "Verbeter een pagina"}
     for form in forms.values():
-        assert form["description"] and all(item["type"] in ("markdown", "input", "textarea", "checkboxes") for item in form["body"])
+        assert form["description"] and all(item["type"] in ("markdown", "input", "textarea", "dropdown", "checkboxes") for item in form["body"])
+        privacy = [item for item in form["body"] if item.get("id") == "privacy"]
+        assert privacy and all(option["required"] for option in privacy[0]["attributes"]["options"])
     pr = (REPO / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     assert "Privacy" in pr and "handbook check" in pr
 
