@@ -3,7 +3,9 @@ full, a folder is read-only, a reader goes away or a query is absurd."""
 
 import errno
 import itertools
+import json
 import os
+import re
 import subprocess
 import sys
 
@@ -219,3 +221,34 @@ def test_new_on_a_full_disk_leaves_no_page(fresh, capsys, monkeypatch):
     assert sorted(os.listdir(tips)) == before
     monkeypatch.undo()
     assert run(fresh, capsys, "new", "thema", "Een thema op een volle schijf")[0] == 0
+
+
+def test_control_characters_from_a_title_are_shown_not_obeyed(tmp_path, capsys):
+    # F14: a title "\e]0;x\a\e[31mROOD" set the terminal's title and colour in search and check.
+    from search_pages import tip
+
+    page = tip("Zebrapad", "Over het zebrapad.").replace("title: Zebrapad", 'title: "\\e]0;x\\a\\e[31mROOD\\r\\nZebrapad\\u202e\\x9b"')
+    root = write_handbook(tmp_path, {"zebrapad": page})
+    code, out, err = run(root, capsys, "search", "zebrapad")
+    assert code == 0
+    assert "1. \\x1b]0;x\\x07\\x1b[31mROOD\\x0d\\x0aZebrapad\\u202e\\x9b (Tip)" in out
+    code, out, _ = run(root, capsys, "search", "zebrapad", "--format", "json")
+    assert json.loads(out)[0]["title"] == "\x1b]0;x\x07\x1b[31mROOD\r\nZebrapad\u202e\x9b"
+    for code, out, err in (run(root, capsys, "search", "zebrapad"), run(root, capsys, "search", "zebrapad", "--format", "json"),
+                           run(root, capsys, "check"), run(root, capsys, "check", "--format", "github")):
+        assert not CONTROL.search(out + err), (out + err)[:300]
+
+
+def test_a_problem_is_one_line_whatever_its_message_holds():
+    from handbook.check.formats import github, text
+    from handbook.content.problems import error
+
+    found = [error("content/tips/x.md", 2, 8, "titel 'a\x1b[31m\r\nb\u2028c'", "voorbeeld")]
+    assert text(found).splitlines() == [
+        "content/tips/x.md:2:8: error: titel 'a\\x1b[31m\\x0d\\x0ab\\u2028c' (voorbeeld)",
+        "1 fout, 0 waarschuwingen",
+    ]
+    assert not CONTROL.search(github(found))
+
+
+CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")

@@ -73,6 +73,13 @@ def chosen_command(argv: list[str] | None) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from handbook.commands.streams import safe_output
+
+    with safe_output():
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser(only=chosen_command(argv))
     args = parser.parse_args(argv)
     if not args.command:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 
 from handbook.content.problems import ERROR, Problem
+from handbook.content.terminal import printable
 
 
 def text(problems: list[Problem]) -> str:
-    lines = [str(p) for p in problems]
+    # One problem, one line: a value's CR, LF or ESC is shown escaped, never obeyed (F14).
+    lines = [printable(str(p)) for p in problems]
     errors = sum(p.level == ERROR for p in problems)
     warnings = len(problems) - errors
     if problems:
@@ -21,7 +23,7 @@ def _escape(value: str, prop: bool = False) -> str:
     value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if prop:
         value = value.replace(":", "%3A").replace(",", "%2C")
-    return value
+    return printable(value)  # ESC and the other controls the log would obey (F14)
 
 
 def github(problems: list[Problem]) -> str:

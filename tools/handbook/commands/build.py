@@ -4,6 +4,7 @@ import sys
 
 from handbook.site.build import build_site
 from handbook.check.formats import text
+from handbook.content.terminal import printable
 
 
 def add_arguments(parser):
@@ -16,7 +17,7 @@ def run(args) -> int:
     if result.problems:
         print(text(result.problems))
     if not result.ok:
-        print(f"handbook build: {result.message}", file=sys.stderr)
+        print(f"handbook build: {printable(result.message)}", file=sys.stderr)
         return 1
-    print(f"De site staat klaar in {result.site_dir}")
+    print(f"De site staat klaar in {printable(str(result.site_dir))}")
     return 0

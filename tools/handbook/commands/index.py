@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from handbook.check.formats import text
+from handbook.content.terminal import printable
 
 
 def add_arguments(parser):
@@ -18,10 +19,10 @@ def run(args) -> int:
         # Only the files that changed are read (see indexing.refresh).
         stats = indexing.refresh(args.root, rebuild=args.rebuild)
     except indexing.IndexUnavailable as exc:
-        print(f"handbook index: fout: {exc}", file=sys.stderr)
+        print(f"handbook index: fout: {printable(str(exc))}", file=sys.stderr)
         return 1
     if stats.notice:
-        print(f"handbook index: {stats.notice}", file=sys.stderr)
+        print(f"handbook index: {printable(stats.notice)}", file=sys.stderr)
     if stats.problems:
         print(text(stats.problems), file=sys.stderr)
     print(stats.summary())

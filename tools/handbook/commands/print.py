@@ -84,7 +84,7 @@ def run(args) -> int:
     # Folders and files that could not be read, names that are not UTF-8: said, not skipped silently.
     unread = [p for p in corpus.problems if p.rule in (walk.UNREADABLE, walk.BAD_NAME)]
     for problem in unread:
-        print(problem, file=sys.stderr)
+        print(printable(str(problem)), file=sys.stderr)
     fmt = _format(args)
     try:
         selection = select(corpus, theme=args.theme, type=args.type, query=args.query, pages=args.pages, search=index_search)
@@ -98,12 +98,12 @@ def run(args) -> int:
             return 2
         written = write_print(selection, corpus, out, fmt=fmt, handout=args.handout)
     except PrintError as exc:
-        print(f"handbook print: fout: {exc}", file=sys.stderr)
+        print(f"handbook print: fout: {printable(str(exc))}", file=sys.stderr)
         return 1
     except OSError as exc:
         print(f"handbook print: fout: kan niet schrijven: {printable(describe(exc))}", file=sys.stderr)
         return 1
     what = "methodekaarten" if args.handout else "boekje"
     count = sum(p.type == "method" for p in selection.pages) if args.handout else len(selection.pages)
-    print(f"{written}: {what} '{selection.title}' met {count} {'pagina' if count == 1 else 'pagina' + chr(39) + 's'}")
+    print(f"{printable(str(written))}: {what} '{printable(selection.title)}' met {count} {'pagina' if count == 1 else 'pagina' + chr(39) + 's'}")
     return 1 if unread else 0

@@ -32,6 +32,7 @@ def _positive(text: str) -> int:
 def run(args) -> int:
     # Imported here: every command module is imported to build the parser, and the
     # search engine need not load for `handbook check`.
+    from handbook.content.terminal import printable
     from handbook.search import indexing, queries as searching
 
     try:
@@ -42,41 +43,45 @@ def run(args) -> int:
         print(f"handbook search: {exc}", file=sys.stderr)
         return 2
     except indexing.IndexUnavailable as exc:
-        print(f"handbook search: fout: {exc}; probeer handbook index --rebuild", file=sys.stderr)
+        print(f"handbook search: fout: {printable(str(exc))}; probeer handbook index --rebuild", file=sys.stderr)
         return 1
     for notice in outcome.notices:
-        print(f"handbook search: {notice}", file=sys.stderr)
+        print(f"handbook search: {printable(notice)}", file=sys.stderr)
     if args.format == "json":
         print(json.dumps([r.as_dict() for r in outcome.results], ensure_ascii=False, indent=2))
         if outcome.did_you_mean:
-            print(f"handbook search: bedoelde je: {outcome.did_you_mean}?", file=sys.stderr)
+            print(f"handbook search: bedoelde je: {printable(outcome.did_you_mean)}?", file=sys.stderr)
         return 0
     print(render_text(outcome))
     return 0
 
 
 def render_text(outcome) -> str:
+    # Titles, paths and snippets come from pages: their control characters are shown
+    # escaped, and a line feed in a title cannot start a line of its own (F14).
+    from handbook.content.terminal import printable as p
+
     types = schemas.page_types()
     lines = []
     if outcome.did_you_mean:
-        lines.append(f"Bedoelde je: {outcome.did_you_mean}?")
+        lines.append(f"Bedoelde je: {p(outcome.did_you_mean)}?")
     if not outcome.total:
-        lines.append(f"Niets gevonden voor '{outcome.query}'. Probeer een ander of algemener woord.")
+        lines.append(f"Niets gevonden voor '{p(outcome.query)}'. Probeer een ander of algemener woord.")
         return "\n".join(lines)
     word = "resultaat" if outcome.total == 1 else "resultaten"
     shown = f", de beste {len(outcome.results)} hieronder" if len(outcome.results) < outcome.total else ""
-    lines.append(f"{outcome.total} {word} voor '{outcome.query}'{shown}.")
+    lines.append(f"{outcome.total} {word} voor '{p(outcome.query)}'{shown}.")
     per_type = ", ".join(f"{_label(types, t, n)} {n}" for t, n in outcome.by_type.items())
     lines.append(f"Per soort: {per_type}")
     if outcome.by_theme:
-        lines.append("Per thema: " + ", ".join(f"{t} {n}" for t, n in outcome.by_theme.items()))
+        lines.append("Per thema: " + ", ".join(f"{p(t)} {n}" for t, n in outcome.by_theme.items()))
     for number, result in enumerate(outcome.results, 1):
         label = types[result.type].label if result.type in types else result.type
         lines.append("")
-        lines.append(f"{number}. {result.title} ({label})")
-        lines.append(f"   {result.path}")
+        lines.append(f"{number}. {p(result.title)} ({label})")
+        lines.append(f"   {p(result.path)}")
         if result.snippet:
-            lines.append(f"   {result.snippet}")
+            lines.append(f"   {p(result.snippet)}")
     return "\n".join(lines)
 
 
