@@ -234,3 +234,23 @@ def test_a_body_markdown_cannot_render_in_time_is_an_error(check_page, monkeypat
 
     monkeypatch.setattr(body_html, "RENDER_SECONDS", 0.5)  # Python-Markdown takes minutes on this
     check_page(page("[" * 20000 + "<br>"), problem1=(11, 1, "unsafe-html"))
+
+
+# F8 of the security review: no third-party requests from content.
+
+
+def test_images_and_other_resources_from_other_sites(check_page):
+    check_page(page("![Foto](https://tracker.example/p.png)"), problem1=(13, 9, "external-resource"))
+    check_page(page("![Foto](//tracker.example/p.png)"), problem1=(13, 9, "external-resource"))
+    check_page(page('<img src=https://tracker.example/p.png alt="Foto">'), problem1=(13, 10, "external-resource"))
+    check_page(page("![Foto][p]", "", "[p]: https://tracker.example/p.png"), problem1=(15, 6, "external-resource"))
+    check_page(page('![Foto](../afbeeldingen/.keep){: src="https://tracker.example/p.png" }'), problem1=(13, 39, "external-resource"))
+    check_page(page('<img src="a.png" srcset="https://tracker.example/p.png 2x" alt="Foto">'), problem1=(13, 26, "external-resource"))
+    check_page(page('<span style="background:url(https://tracker.example/p.png)">x</span>'), problem1=(13, 1, "raw-html"), problem2=(13, 29, "external-resource"))
+    check_page(page('<video src="https://tracker.example/v.mp4"></video>'), problem1=(13, 1, "external-resource"))
+    check_page(page('<picture><source srcset="https://tracker.example/p.webp"></picture>'), problem1=(13, 1, "unsafe-html"), problem2=(13, 10, "external-resource"))
+
+
+def test_plain_links_to_other_sites_stay_allowed(check_page):
+    check_page(page("Zie [de site](https://example.org/pagina.png) en <https://example.org/p.png>."))
+    check_page(page("[Foto bekijken][p]", "", "[p]: https://example.org/p.png"))

@@ -27,7 +27,8 @@ HOSTILE = (
     '<a title=">" href="javascript:alert(4)">x</a>\n\n'
     '<img src="a.png" alt="x" onerror="alert(5)">\n\n'
     "<script>alert(6)</script>\n\n"
-    '<a href="java&#115;cript:alert(7)">y</a>\n'
+    '<a href="java&#115;cript:alert(7)">y</a>\n\n'
+    '![Foto](https://tracker.example/p.png) <img src="//tracker.example/q.png" alt="x">\n'
 )
 OWN = (
     "## Kop {: #eigen .klein }\n\nTekst met <kbd>Ctrl</kbd> en <abbr title=\"Centrum voor Jeugd en Gezin\">CJG</abbr>.\n\n"
@@ -60,6 +61,7 @@ def test_hostile_body_markup_is_removed_but_its_text_stays(site):
     assert unsafe_markup(html) == []
     assert "style=" not in html and "<script" not in html
     assert "klik" in html and "hier" in html and "Tekst" in html
+    assert "tracker.example" not in html  # no third-party request (F8)
 
 
 def test_what_the_site_makes_itself_is_kept(site):

@@ -296,12 +296,7 @@ def rendered(page, corpus) -> Rendered | None:
 _INVISIBLE = re.compile(r"[\t\n\r]")
 
 
-def is_local(url: str) -> bool:
-    """Whether a (decoded) URL points into the site itself: no scheme, no other host."""
-    url = _INVISIBLE.sub("", url).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
-    if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", url):
-        return False
-    return not (len(url) >= 2 and url[0] in "/\\" and url[1] in "/\\")
+is_local = html_policy.is_local
 
 
 def srcset_urls(value: str) -> list[str]:
@@ -371,3 +366,37 @@ class Locator:
 def locator(page) -> Locator:
     return Locator(text_scan.rendered_body(page))
 
+
+
+# ------------------------------------------------------------------ resources from elsewhere
+# Attributes that make the browser fetch something as the page loads (not on a click).
+RESOURCE_ATTRIBUTES = frozenset({"src", "srcset", "poster", "background", "data", "imagesrcset", "xlink:href"})
+_RESOURCE_HREF = frozenset({"link", "image", "use", "feimage"})
+_CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")\s]*)", re.IGNORECASE)
+
+
+def _urls(element: str, attribute: str, value: str) -> list[str]:
+    if attribute in ("srcset", "imagesrcset"):
+        return srcset_urls(value)
+    if attribute == "style":
+        return _CSS_URL.findall(value)
+    if attribute in RESOURCE_ATTRIBUTES or (attribute == "href" and element in _RESOURCE_HREF):
+        return [value]
+    return []
+
+
+# Removed for running code or embedding a whole other page (unsafe-html's), not for what they load.
+_CODE_ELEMENTS = frozenset({"script", "iframe", "object", "embed", "applet", "frame", "frameset", "svg", "math", "style", "link", "base", "meta", "noscript", "template", "form"})  # fmt: skip
+
+
+def elsewhere(removal: Removal) -> tuple[str, str] | None:
+    """(attribute, URL) when what is removed would load something that is not a file of the site
+    (an image, video or srcset; a style's url(...)), not code: the external-resource rule's."""
+    if removal.attribute is None and removal.element in _CODE_ELEMENTS:
+        return None
+    pairs = [(removal.attribute, removal.value)] if removal.attribute else list(removal.attributes)
+    for attribute, value in pairs:
+        for url in _urls(removal.element, attribute, value):
+            if url and not is_local(url):
+                return attribute, url
+    return None

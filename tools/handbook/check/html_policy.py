@@ -10,10 +10,13 @@ It holds what the site's own Markdown extensions make (headings with ids and
 permalinks, admonitions, tables, attribute-list classes and ids, md_in_html),
 the few raw tags the writing guide allows, and the handbook's own card and
 filter markup. ``style`` is allowed only as the exact text-align values that
-Markdown's tables extension writes: no CSS, so no ``url(...)`` either.
+Markdown's tables extension writes: no CSS, so no ``url(...)`` either. Images
+come from the site itself: an ``img`` ``src`` with a scheme or another host goes.
 """
 
 from __future__ import annotations
+
+import re
 
 import nh3
 
@@ -66,10 +69,35 @@ CLEAN_CONTENT_TAGS = frozenset(
 )  # fmt: skip
 
 
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_TABS = re.compile(r"[\t\n\r]")
+_EDGES = "".join(chr(c) for c in range(0x21))  # C0 controls and space, which URL parsers strip
+
+
+def is_local(url: str) -> bool:
+    """Whether a (decoded) URL stays on the site: no scheme, no other host (//host, /\\host)."""
+    url = _TABS.sub("", url).strip(_EDGES)
+    if _SCHEME.match(url):
+        return False
+    return not (len(url) >= 2 and url[0] in "/\\" and url[1] in "/\\")
+
+
+# Elements whose src is fetched as the page loads; of them the allow-list keeps only img.
+_LOADED = {("img", "src")}
+
+
+def _keep_local_sources(element: str, attribute: str, value: str):
+    # No third-party requests from content: an image comes from the site itself (review F8).
+    if (element, attribute) in _LOADED and not is_local(value):
+        return None
+    return value
+
+
 def clean(html: str, keep_comments: bool = False) -> str:
     """The HTML with everything the allow-list does not name taken out."""
     return nh3.clean(
         html,
+        attribute_filter=_keep_local_sources,
         tags=set(TAGS),
         clean_content_tags=set(CLEAN_CONTENT_TAGS),
         attributes={k: set(v) for k, v in ATTRIBUTES.items()},
