@@ -207,3 +207,17 @@ def test_print_says_which_folder_it_could_not_read(root, capsys, monkeypatch):
     assert code == 1
     assert "content/tips:1:1: error: de map kan niet gelezen worden (geen toestemming)" in err
     assert (root / "m.html").is_file()
+
+
+def test_a_linked_page_is_not_indexed_or_searchable(tmp_path, capsys):
+    import pathlib
+
+    from search_pages import tip, write_handbook
+
+    root = write_handbook(tmp_path / "repo")
+    (tmp_path / "buiten.md").write_text(tip("Geheime zolderkamer", "Een zolderkamer vol geheimen."))
+    os.symlink(tmp_path / "buiten.md", root / "content" / "tips" / "gelinkt.md")
+    assert main(["--root", str(root), "index"]) == 0
+    assert main(["--root", str(root), "search", "zolderkamer", "--format", "json"]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("[]")
+    assert pathlib.Path(root / "content" / "tips" / "gelinkt.md").is_symlink()
