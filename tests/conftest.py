@@ -91,7 +91,7 @@ BASE_PAGES = {
         """,
     "tips/concept-tip.md": """\
         ---
-        title: Een tip die nog concept is
+        title: Schrijf een tip die nog concept is
         description: Deze tip is nog niet af en wordt dus niet gepubliceerd.
         themes: [thema-a]
         audience: [ouders]
@@ -107,7 +107,7 @@ BASE_PAGES = {
 
 TIP = """\
 ---
-title: Een goede tip
+title: Geef een goede tip
 description: Een tip voor de tests, met een beschrijving die lang genoeg is.
 themes: [thema-a, thema-b]
 audience: [professionals, ouders]

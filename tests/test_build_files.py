@@ -39,7 +39,7 @@ def hostile(root: Path, outside: Path) -> None:
     (content / "assets" / "javascripts" / "handbook.js").write_text("alert(6)")
     os.symlink("/proc/self/environ", content / "env.txt")
     outside.mkdir()
-    (outside / "extra.md").write_text(TIP.replace("Een goede tip", "Van buiten") + "\n<script>alert(7)</script>\n")
+    (outside / "extra.md").write_text(TIP.replace("Geef een goede tip", "Van buiten") + "\n<script>alert(7)</script>\n")
     os.symlink(outside, content / "extra")  # a linked folder: mkdocs walks into it
 
 

@@ -71,7 +71,7 @@ def test_empty_file(check_page):
 
 
 def test_yaml_syntax_error_at_its_line(check_page):
-    check_page(TIP.replace("title: Een goede tip", "title: Een: goede tip"), problem1=(2, 11, "yaml-syntax"))
+    check_page(TIP.replace("title: Geef een goede tip", "title: Een: goede tip"), problem1=(2, 11, "yaml-syntax"))
     check_page(TIP.replace("themes: [thema-a, thema-b]", "themes: [thema-a, thema-b"), problem1=(4, 9, "yaml-syntax"))
 
 
@@ -86,12 +86,12 @@ def test_duplicate_key(check_page):
 def test_yaml_11_boolean_where_text_was_meant(check_page):
     description = "description: Een tip voor de tests, met een beschrijving die lang genoeg is."
     check_page(TIP.replace(description, "description: no"), problem1=(3, 14, "yaml-boolean"))
-    check_page(TIP.replace("title: Een goede tip", "title: yes"), problem1=(2, 8, "yaml-boolean"))
+    check_page(TIP.replace("title: Geef een goede tip", "title: yes"), problem1=(2, 8, "yaml-boolean"))
 
 
 def test_python_tag_is_refused_and_not_run(check_page, tmp_path):
     marker = tmp_path / "ran"
-    source = TIP.replace("title: Een goede tip", f"title: !!python/object/apply:os.system ['touch {marker}']")
+    source = TIP.replace("title: Geef een goede tip", f"title: !!python/object/apply:os.system ['touch {marker}']")
     check_page(source, problem1=(2, 8, "yaml-tag"))
     assert not marker.exists()
 
@@ -110,12 +110,12 @@ def test_alias_bomb(tmp_path):
 
 
 def test_deep_nesting(check_page):
-    check_page(TIP.replace("title: Een goede tip", "title: " + "[" * 5000 + "]" * 5000), problem1=(2, 1, "yaml-depth"))
+    check_page(TIP.replace("title: Geef een goede tip", "title: " + "[" * 5000 + "]" * 5000), problem1=(2, 1, "yaml-depth"))
     check_page(TIP.replace("related: [methode-a]", "related:\n" + "".join("  " * i + f"- k{i}:\n" for i in range(30))), problem1=(8, 3, "schema"), problem2=(18, 21, "yaml-depth"))
 
 
 def test_control_character(check_page):
-    check_page(TIP.replace("Een goede tip", "Een goede\x07tip"), problem1=(2, 17, "yaml-syntax"))
+    check_page(TIP.replace("Geef een goede tip", "Geef een goede\x07tip"), problem1=(2, 22, "yaml-syntax"))
 
 
 def test_not_utf8(check_page):
@@ -218,11 +218,11 @@ def test_related_to_itself(check_page):
 
 
 def test_unique_slug_across_folders(check_page):
-    check_page(TIP.replace("Een goede tip", "Andere titel"), "tips/methode-a.md", problem1=(1, 1, "unique-slug"))
+    check_page(TIP.replace("Geef een goede tip", "Kies een andere titel"), "tips/methode-a.md", problem1=(1, 1, "unique-slug"))
 
 
 def test_unique_title(check_page):
-    check_page(TIP.replace("Een goede tip", "methode  A"), problem1=(2, 8, "unique-title"))
+    check_page(TIP.replace("Geef een goede tip", "methode  A"), problem1=(2, 8, "unique-title"), problem2=(2, 8, "tip-title"))
 
 
 def test_file_name_is_a_slug(check_page):

@@ -30,7 +30,7 @@ def test_exit_1_with_errors_and_text_format(tmp_path, capsys):
 
 
 def test_json_format(tmp_path, capsys):
-    root = make_root(tmp_path, {"tips/fout.md": TIP.replace("title: Een goede tip", "title: [")})
+    root = make_root(tmp_path, {"tips/fout.md": TIP.replace("title: Geef een goede tip", "title: [")})
     assert main(["--root", str(root), "check", "--format", "json"]) == 1
     problems = json.loads(capsys.readouterr().out)
     assert problems == [
@@ -58,7 +58,7 @@ def test_warnings_do_not_fail(tmp_path, capsys):
 
 
 def test_paths_select_what_is_reported(tmp_path, capsys, monkeypatch):
-    root = make_root(tmp_path, {"tips/fout.md": TIP.replace("thema-b]", "thema-x]"), "tips/goed.md": TIP.replace("Een goede tip", "Nog een tip")})
+    root = make_root(tmp_path, {"tips/fout.md": TIP.replace("thema-b]", "thema-x]"), "tips/goed.md": TIP.replace("Geef een goede tip", "Nog een tip")})
     monkeypatch.chdir(root)
     assert main(["check", "content/tips/goed.md"]) == 0
     assert main(["check", "content/tips"]) == 1

@@ -74,7 +74,7 @@ def test_images_are_allowed_when_their_bytes_say_so(root):
 
 def test_an_image_link_to_an_allowed_image_is_fine(root):
     add(root, "afbeeldingen/foto.png", PNG)
-    add(root, "tips/met-foto.md", TIP.replace("Een goede tip", "Tip met foto") + "\n![Ouders aan tafel](../afbeeldingen/foto.png)\n")
+    add(root, "tips/met-foto.md", TIP.replace("Geef een goede tip", "Tip met foto") + "\n![Ouders aan tafel](../afbeeldingen/foto.png)\n")
     assert found(root) == []
 
 
@@ -97,7 +97,7 @@ def test_the_problem_is_one_line_in_the_usual_form(root, capsys):
 def test_symlinks_are_errors_and_never_read(root, tmp_path):
     outside = tmp_path / "buiten"
     outside.mkdir()
-    (outside / "geheim.md").write_text(TIP.replace("Een goede tip", "Geheime tip") + "\nBSN 111222333 <script>x</script>\n")
+    (outside / "geheim.md").write_text(TIP.replace("Geef een goede tip", "Geheime tip") + "\nBSN 111222333 <script>x</script>\n")
     link(root, "lek.txt", "/etc/passwd")
     link(root, "env.txt", "/proc/self/environ")
     link(root, "tips/gelinkt.md", str(outside / "geheim.md"))

@@ -16,8 +16,8 @@ from handbook.content import schema_precheck, schemas
 from handbook.content.web_address import is_web_url
 
 
-def tip(title: str = "Een goede tip", description: str | None = None) -> str:
-    page = TIP.replace("title: Een goede tip", f"title: {title}")
+def tip(title: str = "Geef een goede tip", description: str | None = None) -> str:
+    page = TIP.replace("title: Geef een goede tip", f"title: {title}")
     if description is not None:
         page = page.replace("description: Een tip voor de tests, met een beschrijving die lang genoeg is.", f"description: {description}")
     return page

@@ -58,7 +58,7 @@ def test_method_cards_carry_filter_data(corpus):
 
 def test_tip_overview_filters_without_duration_and_drops_drafts(corpus):
     out = listings.type_overview(corpus, "tip")
-    assert "Een goede tip" in out and "concept" not in out
+    assert "Geef een goede tip" in out and "concept" not in out
     # One published tip: nothing to filter (a filter is offered where two cards or more differ).
     assert out.count("data-hb-card") == 1 and "data-hb-filter" not in out
 

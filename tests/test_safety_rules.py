@@ -202,7 +202,7 @@ def test_the_check_renders_with_the_sites_own_markdown_extensions(tmp_path):
 
 def test_unsafe_html_in_front_matter(check_page):
     # Judged on the decoded value by html-in-value (tests/test_front_matter_values.py), once.
-    check_page(TIP.replace("title: Een goede tip", "title: Een <script>goede</script> tip"), problem1=(2, 8, "html-in-value"))
+    check_page(TIP.replace("title: Geef een goede tip", "title: Geef <script>goede</script> tip"), problem1=(2, 8, "html-in-value"))
 
 
 # --- through the command line ----------------------------------------------
