@@ -221,3 +221,34 @@ def test_a_linked_page_is_not_indexed_or_searchable(tmp_path, capsys):
     assert main(["--root", str(root), "search", "zolderkamer", "--format", "json"]) == 0
     assert capsys.readouterr().out.rstrip().endswith("[]")
     assert pathlib.Path(root / "content" / "tips" / "gelinkt.md").is_symlink()
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not __import__("shutil").which("setpriv"), reason="needs root and setpriv")
+def test_chmod_000_as_a_user_who_is_not_root(tmp_path):
+    """The real thing, not a stand-in: content/tips with mode 000, every command run as 'nobody'
+    (root reads any folder, so the tests above make os calls fail instead)."""
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+
+    from search_pages import write_handbook
+
+    root = write_handbook(__import__("pathlib").Path(tempfile.mkdtemp(prefix="hb-000-")))
+    try:
+        for folder, _dirs, files in os.walk(root):
+            os.chmod(folder, 0o777)
+            for name in files:
+                os.chmod(os.path.join(folder, name), 0o666)
+        os.chmod(root / "content" / "tips", 0o000)
+        nobody = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", sys.executable, "-m", "handbook", "--root", str(root)]
+        # search first: it brings the index up to date and says what it could not read
+        for args in (["search", "opvoeden"], ["check"], ["index"], ["print", "--type", "themas", "-o", str(root / "t.html")]):
+            done = subprocess.run(nobody + args, capture_output=True, text=True, cwd=root, timeout=120)
+            said = done.stdout + done.stderr
+            assert "Traceback" not in said, (args, said)
+            assert "content/tips:1:1: error: de map kan niet gelezen worden (geen toestemming)" in said, (args, said)
+            assert done.returncode == (0 if args[0] == "search" else 1), (args, said)
+    finally:
+        os.chmod(root / "content" / "tips", 0o755)
+        shutil.rmtree(root, ignore_errors=True)
