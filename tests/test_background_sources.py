@@ -45,3 +45,49 @@ def test_suggested_numbers_say_so():
 def test_target_group_labels_come_from_the_schema():
     page = SimpleNamespace(slugs=lambda key: ["kwetsbare-gezinnen", "jonge-alleenstaande-moeders"])
     assert display.target_groups(page) == "Kwetsbare gezinnen en jonge alleenstaande moeders"
+
+
+METHOD = """---
+title: Een methode
+description: Een methode die een achtergrondbron gebruikt voor haar herkomst.
+themes: [thema-a]
+audience: [professionals]
+sources: [eigen-bron, achtergrondwerk]
+duration: {min: 30, max: 60, suggested: true}
+group_size: {min: 3, max: 8, suggested: true}
+roles:
+  - name: Gespreksleider
+    task: Bewaakt de stappen en de tijd.
+materials: []
+updated: 2026-11-28
+status: published
+---
+
+## Doel
+
+Samen leren.
+
+## Stappen
+
+1. Eerst dit.
+
+SAID
+"""
+
+
+def test_a_page_citing_a_background_source_says_where(tmp_path):
+    from conftest import write_tree
+
+    from handbook.check.runner import check_corpus
+    from handbook.content.loader import load_corpus
+
+    own = BACKGROUND.format(verified="").replace("kind: achtergrond\n", "").replace("Een achtergrondwerk", "Eigen bron")
+    pages = {
+        "bronnen/eigen-bron.md": own,
+        "bronnen/achtergrondwerk.md": BACKGROUND.format(verified="verified_in: Catalogus X, record Y.\n"),
+        "themas/thema-a.md": "---\ntitle: Thema A\ndescription: Een thema om pagina's aan te koppelen.\nupdated: 2026-11-28\nstatus: published\n---\n\nTekst.\n",
+    }
+    for said, expected in (("Tekst zonder verwijzing.", [(6, 23, "background")]), ("Achtergrond: zie de bron.", [])):
+        write_tree(tmp_path, {**pages, "methoden/een-methode.md": METHOD.replace("SAID", said)})
+        found = check_corpus(load_corpus(tmp_path), only={"content/methoden/een-methode.md"})
+        assert sorted((p.line, p.column, p.rule) for p in found if p.rule == "background") == expected

@@ -4,6 +4,7 @@ turned unreadable pages into problems, and rules skip what they cannot read.
 """
 
 from handbook.check.rules import (
+    background,
     content_files,
     control_chars,
     dates,
@@ -26,7 +27,7 @@ from handbook.check.rules import (
     unsafe_html,
 )
 
-RULES = [schema, dates, file_name, references, unique, sections, links, images, drafts, ranges, isbn, personal_data, unsafe_html, external_resource, html_in_value, control_chars, preferred_terms, tip_title, similar]
+RULES = [schema, dates, file_name, references, unique, sections, links, images, drafts, ranges, isbn, background, personal_data, unsafe_html, external_resource, html_in_value, control_chars, preferred_terms, tip_title, similar]
 
 # Rules that look only at the page itself (its file, its path, and the handbook's own code and
 # data): what they find can be kept with the page's content hash (the check cache). The others
