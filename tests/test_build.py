@@ -116,3 +116,20 @@ def test_mkdocs_serve_serves_the_last_built_theme_booklets(tmp_path):
     served = files.get_file_from_path("print/thema.pdf")
     assert served is not None and served.abs_src_path == str(tmp_path / "site" / "print" / "thema.pdf")
     assert served.url == "print/thema.pdf"
+
+
+def test_a_read_only_repository_is_a_dutch_error_not_a_traceback(root, capsys, monkeypatch):
+    # F9 of #12: a read-only repository root gave a traceback from the new folder's mkdir.
+    import errno
+
+    from handbook.site import site_folder
+
+    def refuse(parent):
+        raise PermissionError(errno.EACCES, "Permission denied", str(parent / ".site-new-1-ab"))
+
+    monkeypatch.setattr(site_folder, "new_folder", refuse)
+    assert main(["--root", str(root), "build", "--no-print"]) == 1
+    assert capsys.readouterr().err == (
+        f"handbook build: de site kon niet gebouwd worden: '{root / '.site-new-1-ab'}': geen toestemming; "
+        "de vorige site blijft staan\n"
+    )

@@ -31,7 +31,7 @@ REASONS = {
 
 def reason(exc: OSError) -> str:
     """Why it failed, in Dutch where we know the error."""
-    return REASONS.get(exc.errno, exc.strerror or type(exc).__name__)
+    return REASONS.get(exc.errno) or exc.strerror or str(exc) or type(exc).__name__
 
 
 def describe(exc: OSError) -> str:

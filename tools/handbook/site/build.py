@@ -15,6 +15,7 @@ from pathlib import Path
 
 from handbook.check.runner import check_corpus
 from handbook.content.loader import load_corpus
+from handbook.content.oserrors import describe
 from handbook.content.problems import ERROR, Problem
 from handbook.site import site_folder
 
@@ -43,6 +44,13 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, prints: boo
 
     from handbook.search.indexing import update_index
 
+    try:
+        # First: a repository or parent folder that is read-only or full fails here, before
+        # any work is started (it gave a traceback, F9 of #12).
+        new = site_folder.new_folder(site.parent)
+    except OSError as exc:
+        return BuildResult(False, site, problems, f"de site kon niet gebouwd worden: {_describe(exc)}; de vorige site blijft staan")
+
     # The search index is needed only when pages are rendered ("Zie ook"); a second process
     # updates it while mkdocs converts the Markdown, and the plugin waits for it then.
     updating = _start_index_update(corpus)
@@ -61,7 +69,6 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, prints: boo
                 return
         update_index(corpus)  # no second process, or it failed: here, so its error is reported
 
-    new = site_folder.new_folder(site.parent)
     from handbook.site.mkdocs_plugin import _Collect, mkdocs_build  # the engine, only when building
 
     collect = _Collect()
@@ -85,7 +92,12 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, prints: boo
         return BuildResult(
             False, site, problems, f"de site kon niet gebouwd worden: {_describe(exc)}; de vorige site blijft staan{said}"
         )
-    site_folder.swap(new, site)
+    try:
+        site_folder.swap(new, site)
+    except OSError as exc:
+        if site.exists():
+            shutil.rmtree(new, ignore_errors=True)
+        return BuildResult(False, site, problems, f"de nieuwe site kon niet op de plaats van {site} gezet worden: {_describe(exc)}")
     return BuildResult(True, site, problems)
 
 
@@ -111,5 +123,7 @@ def _start_index_update(corpus):
 
 
 def _describe(exc: BaseException) -> str:
+    if isinstance(exc, OSError):
+        return describe(exc)  # Dutch, with the path: a full disk, a read-only folder
     text = getattr(exc, "message", None) or str(exc) or type(exc).__name__
     return text.strip()
