@@ -58,6 +58,15 @@ def built(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def offline_site_dir(built) -> Path:
+    """The copy that works opened from disk (handbook build --offline): lunr, not Pagefind."""
+    result = build_site(built, site_dir=built / "site-offline", prints=False, offline=True)
+    if not result.ok:
+        pytest.fail(f"the offline copy did not build: {result.message}")
+    return built / "site-offline"
+
+
+@pytest.fixture(scope="session")
 def corpus(built):
     return load_corpus(built)
 

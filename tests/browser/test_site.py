@@ -173,13 +173,25 @@ def test_print_stylesheet_hides_navigation(page, base_url, corpus):
         assert after[0] in after[1]  # an external link prints its address
 
 
-def test_site_works_opened_from_disk(page, site_dir, corpus):
+def test_site_works_opened_from_disk(page, offline_site_dir, corpus):
+    # The offline copy (handbook build --offline) searches with Material's lunr from file://:
+    # no false "Ontbreekt" where the word is highlighted, links that highlight on the opened
+    # page, and no contributor pages.
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto((site_dir / "index.html").as_uri())
+    page.goto((offline_site_dir / "index.html").as_uri())
     page.locator(".hb-entry a").first.click()
     assert page.url.startswith("file://") and page.url.endswith(".html")
     page.locator(".md-search__input").click()
     page.locator(".md-search__input").press_sequentially("casusbesprekingen", delay=30)
-    page.wait_for_selector(".md-search-result__item")
+    page.wait_for_selector(".md-search-result__item", timeout=30_000)
+    first = page.locator(".md-search-result__item").first
+    assert first.locator("mark").count() > 0
+    assert first.locator(".md-search-result__terms").count() == 0, first.inner_text()
+    assert "?h=casusbespreking" in (first.locator("a").first.get_attribute("href") or "")
+    page.locator(".md-search__input").fill("")
+    page.locator(".md-search__input").press_sequentially("pull request", delay=30)
+    page.wait_for_timeout(1500)
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert not [h for h in hrefs if "/bijdragen/" in h], hrefs
     assert errors == []

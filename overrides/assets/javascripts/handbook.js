@@ -1,6 +1,7 @@
 /* The handbook's own behaviour, in plain JavaScript (no libraries, no network):
    - print buttons print the page;
-   - method and tip overviews filter their cards by theme, audience and duration.
+   - method and tip overviews filter their cards by theme, audience and duration;
+   - Material's search (the offline copy only) gets Dutch stemming and mended results.
    Everything here is an enhancement: without JavaScript the buttons and filter
    forms stay hidden and every card is shown. */
 (function () {
@@ -84,7 +85,34 @@
     };
   }
 
+  // Material's search (the offline copy): a result found through the stemmer says "Ontbreekt:
+  // woord" although the word is right there, and its links end in an empty '?h=', so the
+  // opened page highlights nothing. Each rendered result is mended: the false "Ontbreekt"
+  // goes where the result has a highlighted word, and the links carry the words highlighted
+  // in the result as the page writes them (else the typed words).
+  function mendMaterialResults() {
+    var list = document.querySelector("[data-md-component='search-result'] .md-search-result__list");
+    var input = document.querySelector("[data-md-component='search-query']");
+    if (!list || !input || !window.MutationObserver) return;
+    function mend() {
+      var words = input.value.trim();
+      list.querySelectorAll(".md-search-result__article").forEach(function (article) {
+        var missing = article.querySelector(".md-search-result__terms");
+        if (missing && article.querySelector("mark")) missing.remove();
+      });
+      list.querySelectorAll("a.md-search-result__link[href*='?h=']").forEach(function (link) {
+        var href = link.getAttribute("href");
+        var marked = {};
+        link.querySelectorAll("mark").forEach(function (m) { marked[m.textContent.toLowerCase()] = true; });
+        var shown = Object.keys(marked).join(" ") || words;
+        if (/[?&]h=(#|$)/.test(href) && shown) link.setAttribute("href", href.replace(/([?&]h=)(?=#|$)/, "$1" + encodeURIComponent(shown)));
+      });
+    }
+    new MutationObserver(mend).observe(list, { childList: true, subtree: true });
+  }
+
   function start() {
+    mendMaterialResults();
     setUpPrint();
     document.querySelectorAll("form[data-hb-filter]").forEach(setUpFilter);
   }

@@ -9,11 +9,13 @@ from handbook.content.terminal import printable
 
 def add_arguments(parser):
     parser.add_argument("--site-dir", default=None, metavar="MAP", help="waar de site komt (standaard: site/ in het handboek)")
+    parser.add_argument("--offline", action="store_true",
+                        help="maak de kopie die ook zonder internet werkt, geopend van schijf (zoeken met lunr in plaats van Pagefind)")
     parser.add_argument("--no-print", action="store_true", help="maak geen printversies (PDF) van de thema's")
 
 
 def run(args) -> int:
-    result = build_site(args.root, args.site_dir, prints=not args.no_print)
+    result = build_site(args.root, args.site_dir, prints=not args.no_print, offline=args.offline)
     if result.problems:
         print(text(result.problems))
     if not result.ok:

@@ -244,16 +244,50 @@ def tokens(text: str, mode: str = "index", morph: bool = True) -> Iterator[tuple
 
 
 @cache
+def synonym_lines() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """Each line of data/synonyms.txt as (words that are searched, words they also find):
+    'a | b' gives (a, b) -> (a, b); 'x, y -> t' gives (x, y) -> (t,)."""
+    lines = []
+    for line in _data("synonyms.txt"):
+        if "->" in line:
+            left, right = line.split("->", 1)
+            lines.append((_members(left, ","), _members(right, ",")))
+        else:
+            group = _members(line, "|")
+            lines.append((group, group))
+    return tuple(lines)
+
+
+def _members(text: str, sep: str) -> tuple[str, ...]:
+    return tuple(m.strip() for m in text.split(sep) if m.strip())
+
+
+@cache
 def synonym_groups() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(m.strip() for m in line.split("|") if m.strip()) for line in _data("synonyms.txt"))
+    """The groups of words that mean the same (both ways)."""
+    return tuple(searched for searched, found in synonym_lines() if searched is found)
+
+
+@cache
+def _alternatives() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """(a searched member's folded words, what a query for it becomes), longest members first."""
+    out = {}
+    for searched, found in synonym_lines():
+        for member in searched:
+            key = tuple(w for w, _, _ in words(member))
+            if key:
+                alternatives = found if searched is found else tuple(dict.fromkeys((member, *found)))
+                out[key] = tuple(dict.fromkeys(out.get(key, ()) + alternatives))
+    return tuple(sorted(out.items(), key=lambda kv: -len(kv[0])))
 
 
 _QUOTED = re.compile(r'"[^"]*"')
 
 
 def expand_synonyms(query: str) -> str:
-    """Rewrite every synonym in a query (outside quotes) to an OR of its group:
-    'intervisie' -> '(intervisie OR "collegiale consultatie")'."""
+    """Rewrite every synonym or lay word in a query (outside quotes) to an OR of what it
+    finds: 'intervisie' -> '(intervisie OR "collegiale consultatie")', 'schulden' ->
+    '(schulden OR armoede)'."""
     quoted = [m.span() for m in _QUOTED.finditer(query)]
     found = [(fold(w), s, e) for w, s, e in ((m.group(), m.start(), m.end()) for m in WORD.finditer(query))]
     found = [(w, s, e) for w, s, e in found if not any(a <= s < b for a, b in quoted)]
@@ -261,20 +295,18 @@ def expand_synonyms(query: str) -> str:
     i = 0
     while i < len(found):
         match = None
-        for group in synonym_groups():
-            for member in group:
-                member_words = [w for w, _, _ in words(member)]
-                n = len(member_words)
-                window = found[i : i + n]
-                if n and [w for w, _, _ in window] == member_words and _adjacent(query, window):
-                    if match is None or n > match[0]:
-                        match = (n, group)
+        for member_words, alternatives in _alternatives():
+            n = len(member_words)
+            window = found[i : i + n]
+            if [w for w, _, _ in window] == list(member_words) and _adjacent(query, window):
+                match = (n, alternatives)
+                break
         if match is None:
             i += 1
             continue
-        n, group = match
-        alternatives = " OR ".join(f'"{m}"' if " " in m else m for m in group)
-        replacements.append((found[i][1], found[i + n - 1][2], f"({alternatives})"))
+        n, alternatives = match
+        text = " OR ".join(f'"{m}"' if len(list(words(m))) > 1 else m for m in alternatives)
+        replacements.append((found[i][1], found[i + n - 1][2], f"({text})"))
         i += n
     for start, end, text in reversed(replacements):
         query = query[:start] + text + query[end:]
@@ -282,5 +314,5 @@ def expand_synonyms(query: str) -> str:
 
 
 def _adjacent(query: str, window) -> bool:
-    """The words of a multi-word synonym must follow each other with only spaces between."""
-    return all(not query[a[2] : b[1]].strip() for a, b in zip(window, window[1:]))
+    """The words of a multi-word synonym must follow each other with only spaces or hyphens between."""
+    return all(not query[a[2] : b[1]].strip(" -") for a, b in zip(window, window[1:]))

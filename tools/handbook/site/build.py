@@ -31,7 +31,10 @@ class BuildResult:
     message: str = ""  # why the build failed, in Dutch
 
 
-def build_site(root: Path | str, site_dir: Path | str | None = None, prints: bool = True) -> BuildResult:
+def build_site(root: Path | str, site_dir: Path | str | None = None, prints: bool = True,
+               offline: bool = False) -> BuildResult:
+    """The published site (searched with Pagefind), or with ``offline`` the copy that works
+    opened from disk (file://), which keeps Material's lunr search."""
     root = Path(root).resolve()
     site = Path(site_dir).resolve() if site_dir else root / "site"
     site_folder.clean_stale(site.parent)  # what killed builds left (F11 of #12)
@@ -73,8 +76,12 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, prints: boo
 
     collect = _Collect()
     try:
-        mkdocs_build(root / "mkdocs.yml", new, collect, corpus=corpus, index_ready=index_ready)
+        mkdocs_build(root / "mkdocs.yml", new, collect, corpus=corpus, index_ready=index_ready, site_search=not offline)
         index_ready()  # in case the plugin did not ask (a mkdocs.yml without it)
+        if not offline:
+            from handbook.site.site_search import build_site_search
+
+            build_site_search(new, corpus)
         if prints:
             from handbook.printing import write_theme_prints
 

@@ -36,6 +36,7 @@ IFRAME_WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
 # for had none: the mark takes it along.
 CARD_MARK = re.compile(r"(<!-- hb-cards \d+ -->)\n?")
 PRINT_DIR = "print"  # where handbook build puts the theme booklets in the site
+CONTRIBUTOR_FOLDER = "bijdragen"  # pages for contributors, not among readers' search results
 log = logging.getLogger("mkdocs.plugins.handbook")
 
 
@@ -184,6 +185,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             if self.config.home_template:
                 page.meta.setdefault("template", self.config.home_template)
             page.meta.setdefault("hide", list(self.config.home_hide))
+        if page.file.src_uri.split("/")[0] == CONTRIBUTOR_FOLDER and not config.extra.get("hb_search"):
+            # Material's search (the offline copy) is for readers: contributor pages stay out of it.
+            page.meta["search"] = {"exclude": True}
         source = self.by_rel.get(page.file.src_uri)
         if source is None:
             return markdown
@@ -233,6 +237,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         here = page.url
         if source is not None and source.type != "page":
             context["handbook"] = page_view(self.corpus, source, self._url_of, here, self.edit_base, self.config.related)
+        if source is not None and config.extra.get("hb_search") and not page.is_homepage:
+            # The home page only leads elsewhere: it is no search result of its own.
+            from handbook.site.search_view import search_view
+
+            context["hb_search"] = search_view(self.corpus, source)
         if page.is_homepage:
             context["handbook_home"] = home_view(self.corpus, self._folder_url, self._url_of, here)
         return context
@@ -294,17 +303,22 @@ class _Collect(logging.Handler):
         self.lines.append(record.getMessage())
 
 
-def mkdocs_build(config_file: Path, site_dir: Path, collect: _Collect | None = None, corpus=None, index_ready=None) -> None:
+def mkdocs_build(config_file: Path, site_dir: Path, collect: _Collect | None = None, corpus=None, index_ready=None,
+                 site_search: bool = False) -> None:
     """Run ``mkdocs build --strict`` in-process into ``site_dir``; mkdocs' warnings go to
     ``collect``. Raises mkdocs' exceptions when the build fails. ``corpus`` (already loaded
     and checked) is handed to the handbook plugin, which then does not read every page again;
-    ``index_ready()`` is called before the first page is rendered (see ``build_site``)."""
+    ``index_ready()`` is called before the first page is rendered (see ``build_site``).
+    With ``site_search`` the pages carry the data of the handbook's own search (Pagefind,
+    see handbook.site.site_search) and Material's search plugin is switched off."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner: known to the team
     collect = collect or _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
     try:
         config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
+        if site_search:
+            use_site_search(config)
         plugin = config.plugins.get("handbook")
         if plugin is not None:
             plugin.handed_corpus, plugin.index_ready = corpus, index_ready
@@ -315,3 +329,13 @@ def mkdocs_build(config_file: Path, site_dir: Path, collect: _Collect | None = N
             config.plugins.on_shutdown()
     finally:
         logger.removeHandler(collect)
+
+
+def use_site_search(config) -> None:
+    """The published site searches with Pagefind: nothing of Material's search is built
+    (no lunr index sent to every visitor), and the templates show the handbook's box."""
+    config.extra["hb_search"] = True
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        if plugin is not None and "enabled" in plugin.config:
+            plugin.config.enabled = False
