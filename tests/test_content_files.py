@@ -58,6 +58,13 @@ def test_files_that_are_not_pages_or_images_are_errors(root):
         "LEESMIJ", "tips/pagina.markdown"))
 
 
+def test_a_page_name_in_capitals_is_named(root):
+    add(root, "tips/HOOFDLETTERS.MD", TIP)
+    [problem] = check_corpus(load_corpus(root))
+    assert (problem.path, problem.rule) == ("content/tips/HOOFDLETTERS.MD", "content-file")
+    assert problem.message.startswith("een pagina eindigt op .md in kleine letters")
+
+
 def test_images_are_allowed_when_their_bytes_say_so(root):
     for rel, data in (("afbeeldingen/a.png", PNG), ("afbeeldingen/b.gif", GIF), ("afbeeldingen/c.jpg", JPEG),
                       ("afbeeldingen/d.jpeg", JPEG), ("afbeeldingen/e.webp", WEBP)):

@@ -23,6 +23,8 @@ _MESSAGES = {
 
 
 def _other(suffix: str) -> str:
+    if suffix == walk.PAGE_SUFFIX:  # '.MD' or '.Md': mkdocs would copy it as a plain file, unchecked
+        return "een pagina eindigt op .md in kleine letters; hernoem het bestand, anders wordt het niet gecontroleerd en niet als pagina gepubliceerd"
     what = f"een {suffix}-bestand" if suffix else "een bestand zonder extensie"
     hint = "; SVG kan script bevatten: sla de afbeelding op als .png" if suffix == ".svg" else "; haal het weg of zet de inhoud in een pagina"
     return f"{ALLOWED}; {what} hoort niet in content/, want mkdocs zou het ongecontroleerd publiceren{hint}"
