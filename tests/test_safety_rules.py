@@ -178,6 +178,8 @@ def test_held_vectors_stay_caught(check_page):
     check_page(page("[klik](java&#x09;script:alert(1))"), problem1=(13, 1, "link"), problem2=(13, 8, "unsafe-html"))
     check_page(page("[klik](javascript&colon;alert(1))"), problem1=(13, 1, "link"), problem2=(13, 8, "unsafe-html"))
     check_page(page("<svg onload=alert(1)><circle r=4 /></svg>"), problem1=(13, 1, "unsafe-html"))
+    check_page(page("<x-kaart onclick=alert(1)>a</x-kaart>"), problem1=(13, 1, "unsafe-html"))
+    check_page(page("[x](onbekend-schema:iets)"), problem1=(13, 5, "unsafe-html"))
     check_page(page("", "- punt", "", "    <img src=a.png alt=\"x\" onerror=alert(1)>"), problem1=(16, 28, "unsafe-html"))
     check_page(page("- geen lijst na een alinea", "", "    <img src=a.png alt=\"x\" onerror=alert(1)> is code"))
     check_page(page("<p>Tekst <b onclick=alert(1)>vet</b></p>"), problem1=(13, 1, "raw-html"), problem2=(13, 10, "raw-html"), problem3=(13, 13, "unsafe-html"))

@@ -199,8 +199,11 @@ _ATTRIBUTE = re.compile(r"([^\s=/>]+)(?:=\"([^\"]*)\")?")
 # Elements whose text the serializer writes unescaped: a '<' inside is not a tag.
 _RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext", "noscript"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "frame", "keygen"})  # fmt: skip
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9:_.-]*")
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_TAG_NAME = re.compile(r"<([A-Za-z][^\s/>]*)")
+_VALUE = re.compile(r"=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)")
+_VALUE_SCHEME = re.compile(r"[\"']?[\x00-\x20]*([A-Za-z][A-Za-z0-9+.-]*):")
+_TABS = re.compile(r"[\t\n\r]")
+_EDGES = "".join(chr(c) for c in range(0x21))
 
 
 def _start_tags(serialized: str):
@@ -239,15 +242,18 @@ def _end_of(lower: str, name: str, start: int) -> int:
 def removals(rendered_html: str) -> tuple[list, list]:
     """(what the allow-list removes, what it keeps) of a piece of rendered HTML."""
     strict = html_policy.clean(rendered_html)
-    # Every name and scheme that could be in the HTML, read generously from its text (and its
-    # text with entities decoded and tabs and newlines dropped, as a URL parser does): the
-    # serialization keeps them all, so that only the allow-list makes a difference.
-    decoded = html_module.unescape(rendered_html)
-    words = {w.lower() for w in _WORD.findall(rendered_html)} | {w.lower() for w in _WORD.findall(decoded)}
+    # Every element name and URL scheme that could be in the HTML, read generously (names after
+    # '<'; schemes at the start of any attribute value, entities decoded and tabs and newlines
+    # dropped, as a URL parser does): the serialization keeps them all, so that only the
+    # allow-list makes a difference.
+    tags = {name.lower() for name in _TAG_NAME.findall(rendered_html)}
     schemes = set()
-    for text in (rendered_html, decoded):
-        schemes |= {s.lower() for s in _SCHEME.findall(re.sub(r"[\t\n\r]", "", text))}
-    wide = html_policy.serialize(rendered_html, words | html_policy.TAGS, schemes)
+    for value in _VALUE.findall(rendered_html):
+        value = html_module.unescape(value) if "&" in value else value
+        found = _VALUE_SCHEME.match(_TABS.sub("", value).strip(_EDGES))
+        if found:
+            schemes.add(found.group(1).lower())
+    wide = html_policy.serialize(rendered_html, tags, schemes)
     if wide == strict:
         kept = [(name, attributes) for _, name, attributes in _start_tags(strict)]
         return [], kept

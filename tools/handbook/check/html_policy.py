@@ -17,6 +17,7 @@ come from the site itself: an ``img`` ``src`` with a scheme or another host goes
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import nh3
 
@@ -93,39 +94,54 @@ def _keep_local_sources(element: str, attribute: str, value: str):
     return value
 
 
-def clean(html: str, keep_comments: bool = False) -> str:
-    """The HTML with everything the allow-list does not name taken out."""
-    return nh3.clean(
-        html,
-        attribute_filter=_keep_local_sources,
-        tags=set(TAGS),
-        clean_content_tags=set(CLEAN_CONTENT_TAGS),
-        attributes={k: set(v) for k, v in ATTRIBUTES.items()},
-        generic_attribute_prefixes=set(ATTRIBUTE_PREFIXES),
-        tag_attribute_values={k: {a: set(v) for a, v in d.items()} for k, d in ATTRIBUTE_VALUES.items()},
-        url_schemes=set(URL_SCHEMES),
-        strip_comments=not keep_comments,
-        link_rel=None,
-    )
+_STRICT = nh3.Cleaner(
+    attribute_filter=_keep_local_sources,
+    tags=set(TAGS),
+    clean_content_tags=set(CLEAN_CONTENT_TAGS),
+    attributes={k: set(v) for k, v in ATTRIBUTES.items()},
+    generic_attribute_prefixes=set(ATTRIBUTE_PREFIXES),
+    tag_attribute_values={k: {a: set(v) for a, v in d.items()} for k, d in ATTRIBUTE_VALUES.items()},
+    url_schemes=set(URL_SCHEMES),
+    link_rel=None,
+)
 
 
-def serialize(html: str, tags, schemes, keep_comments: bool = False) -> str:
-    """The same HTML parsed and written back by nh3 with (nearly) nothing taken out: every tag in
-    ``tags``, every attribute, URLs with a scheme in ``schemes``. Compared with ``clean``, it shows
-    what the allow-list removes (both are written by the same serializer)."""
-    return nh3.clean(
-        html,
-        tags=set(tags),
+def clean(html: str) -> str:
+    """The HTML with everything the allow-list does not name taken out (comments too)."""
+    return _STRICT.clean(html)
+
+
+# For ``serialize``: names a page is likely to hold, so that one reusable cleaner serves most pages.
+KNOWN_TAGS = TAGS | CLEAN_CONTENT_TAGS | frozenset(
+    """html head body base link meta main address hgroup search menu dir center font big strike tt acronym
+    blink marquee bdi bdo ruby rb rp rt rtc data area map picture source track param input button
+    fieldset legend datalist optgroup output progress meter dialog slot canvas col colgroup image
+    portal keygen isindex listing basefont bgsound nobr spacer multicol layer ilayer nolayer
+    foreignobject animate set animatemotion animatetransform use g defs symbol circle rect path line
+    polyline polygon ellipse text tspan textpath a mi mo mn ms mtext annotation-xml maction""".split()
+)
+KNOWN_SCHEMES = URL_SCHEMES | frozenset(
+    "javascript vbscript livescript data file blob about ftp ftps ws wss chrome view-source intent "
+    "jar ms-settings ms-its mhtml res resource moz-extension chrome-extension filesystem".split()
+)
+# html5ever writes attribute names in lower case; a name starting otherwise is inert text.
+_ATTRIBUTE_STARTS = set("abcdefghijklmnopqrstuvwxyz0123456789_:-.@[](){}*#$%^&!?|~`+;,\\")
+
+
+@lru_cache(maxsize=16)
+def _wide(extra_tags: frozenset, extra_schemes: frozenset):
+    return nh3.Cleaner(
+        tags=set(KNOWN_TAGS | extra_tags),
         clean_content_tags=set(),
         attributes={},
-        # every attribute name starts with some character: this keeps them all
-        generic_attribute_prefixes=_EVERY_START,
-        url_schemes=set(schemes) | URL_SCHEMES,
-        strip_comments=not keep_comments,
+        generic_attribute_prefixes=_ATTRIBUTE_STARTS,
+        url_schemes=set(KNOWN_SCHEMES | extra_schemes),
         link_rel=None,
     )
 
 
-_EVERY_START = {chr(c) for c in range(0x21, 0x7F) if chr(c) not in "\"'/<=>"} | {
-    chr(c) for c in range(0xA0, 0x250)
-}
+def serialize(html: str, tags=frozenset(), schemes=frozenset()) -> str:
+    """The same HTML parsed and written back by nh3 with (nearly) nothing taken out: every element
+    (the known ones and ``tags``), every attribute, URLs with a known scheme or one of ``schemes``.
+    Compared with ``clean``, it shows what the allow-list removes (one parser, one serializer)."""
+    return _wide(frozenset(tags) - KNOWN_TAGS, frozenset(schemes) - KNOWN_SCHEMES).clean(html)
