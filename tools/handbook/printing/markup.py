@@ -59,6 +59,7 @@ class _PrintTree(Treeprocessor):
                     del element.attrib["href"]  # no address to go to: the words stay, the dead link goes
             if element.tag == "img":
                 self.embed(element)
+        _mark_names(root)
         return None
 
     def href(self, target: str) -> str:
@@ -95,6 +96,37 @@ class _PrintTree(Treeprocessor):
             return
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
         element.set("src", f"data:{kind};base64,{base64.b64encode(file.read_bytes()).decode('ascii')}")
+
+
+# A word that starts with a capital inside running text: a name ('Doornenbal', 'Crooswijk') or the
+# first word of a sentence; either way not worth a hyphen. Split names read as errors on paper.
+_CAPITALISED = re.compile(r"(?<![\w-])([A-ZÀ-Þ][\w'’-]{5,})")
+_NO_MARKS = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def _mark_names(root) -> None:
+    """Wrap capitalised words of running text in <span class="name"> (print.css: never hyphenated)."""
+
+    def split(text: str, into: list):
+        """The text before the first name; the names (with the text after each) go ``into``."""
+        parts = _CAPITALISED.split(text)
+        for name, after in zip(parts[1::2], parts[2::2]):
+            span = ElementTree.Element("span", {"class": "name"})
+            span.text, span.tail = name, after
+            into.append(span)
+        return parts[0]
+
+    for element in list(root.iter()):
+        if element.tag in _NO_MARKS or element.get("class") == "name":
+            continue
+        children: list = []
+        if element.text:
+            element.text = split(element.text, children)
+        for child in list(element):
+            children.append(child)
+            if child.tail:
+                child.tail = split(child.tail, children)
+        element[:] = children
 
 
 class _PrintExtension(Extension):

@@ -44,7 +44,9 @@ def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
 
 
 def _write(document, html: str) -> bytes:
-    return document.write_pdf(pdf_identifier=_identifier(html))
+    # PDF/UA: a tagged PDF (structure tree, headings, lists, reading order) with the document's
+    # language and title, so a screen reader can read the booklet (issue 17).
+    return document.write_pdf(pdf_identifier=_identifier(html), pdf_variant="pdf/ua-1")
 
 
 def sheets_per_page(document, anchors) -> dict[str, int]:
