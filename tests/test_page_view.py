@@ -154,3 +154,17 @@ def test_see_also_does_not_repeat_the_theme_listing():
         listed = {p.url for p in listings.listed_on(real, theme)}
         assert listed, theme.slug
         assert not any(link.href.rstrip("/").endswith(tuple(u.rstrip("/") for u in listed)) for link in view.related), theme.slug
+
+
+def test_theme_print_choices_say_what_the_booklet_holds_and_methods_offer_their_card():
+    from handbook.content.loader import load_corpus
+    from handbook.site.page_view import booklet_pages, page_view
+    from conftest import REPO
+
+    real = load_corpus(REPO)
+    theme = real.get("casusbespreking")
+    view = page_view(real, theme, lambda p: p.url, theme.url)
+    count = len(booklet_pages(real, "casusbespreking"))
+    assert f"{count} pagina" in view.booklet_note  # the same number as on the booklet's cover
+    method = real.get("incidentmethode")
+    assert page_view(real, method, lambda p: p.url, method.url).handout_pdf.endswith("print/kaart-incidentmethode.pdf")

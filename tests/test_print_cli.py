@@ -120,8 +120,9 @@ def test_theme_prints_for_the_site(root, tmp_path):
     corpus = load_corpus(root)
     written = write_theme_prints(corpus, tmp_path / "site", cache_dir=tmp_path / "cache")
     assert written["werken-met-ouders"] == {"pdf": "print/werken-met-ouders.pdf", "html": "print/werken-met-ouders.html"}
-    assert sorted(p.name for p in (tmp_path / "site" / "print").iterdir()) == [
-        "empowerment.html", "empowerment.pdf", "werken-met-ouders.html", "werken-met-ouders.pdf"]
+    methods = sorted(f"kaart-{m.slug}.pdf" for m in corpus.of_type("method"))  # each method's card (issue 17)
+    assert sorted(p.name for p in (tmp_path / "site" / "print").iterdir()) == sorted([
+        "empowerment.html", "empowerment.pdf", "werken-met-ouders.html", "werken-met-ouders.pdf", *methods])
     assert len(PdfReader(tmp_path / "site" / "print" / "werken-met-ouders.pdf").pages) == 10
     # A theme without pages yet: cover and contents with the note that pages follow.
     empty = PdfReader(tmp_path / "site" / "print" / "empowerment.pdf")

@@ -10,6 +10,8 @@
   function setUpPrint() {
     document.querySelectorAll("[data-hb-print]").forEach(function (button) {
       button.hidden = false;
+      var note = button.closest("dl") && button.closest("dl").querySelector(".hb-print__button-note");
+      if (note) { note.hidden = false; }
       button.addEventListener("click", function () { window.print(); });
     });
   }

@@ -122,8 +122,9 @@ def _groups(printed: list[PrintedPage]) -> list[tuple[str, list[PrintedPage]]]:
     return groups
 
 
-def render_document(selection, corpus, *, handout: bool = False, compact: dict | None = None) -> str:
-    """The HTML of a print. ``compact``: {card anchor: 1 or 2}, handout cards to set smaller so each fits one sheet."""
+def render_document(selection, corpus, *, handout: bool = False, compact: dict | None = None, back_href: str = "") -> str:
+    """The HTML of a print. ``compact``: {card anchor: 1 or 2}, handout cards to set smaller so each fits one sheet.
+    ``back_href``: on a screen, the link back to the page in the site (the site's printable booklets)."""
     config = site_config(corpus.root)
     printed_pages = [p for p in selection.pages if p.type == "method"] if handout else list(selection.pages)
     # Links jump inside the print only to pages that are in it; others go online.
@@ -135,6 +136,7 @@ def render_document(selection, corpus, *, handout: bool = False, compact: dict |
         "title": selection.title,
         "description": selection.description,
         "kind_label": kind_label,
+        "back_href": back_href,
         "date": selection.updated,
         "date_text": facts.dutch_date(selection.updated),
         # An identifier from the content: the same pages give the same id.

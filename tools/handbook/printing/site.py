@@ -19,10 +19,15 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from handbook.printing.document import render_document
-from handbook.printing.pdf import atomic_write, html_to_pdf, quiet_weasyprint
-from handbook.printing.selection import by_theme, themes
+from handbook.printing.pdf import atomic_write, html_to_pdf, quiet_weasyprint, render_pdf
+from handbook.printing.selection import Selection, by_theme, themes
 
 PRINT_DIR = "print"
+
+
+def handout_path(slug: str) -> str:
+    """Where the one-sheet card of a method is published: print/kaart-<slug>.pdf."""
+    return f"{PRINT_DIR}/kaart-{slug}.pdf"
 
 
 def print_paths(slug: str) -> dict[str, str]:
@@ -100,8 +105,10 @@ def write_theme_prints(corpus, site_dir, cache_dir=None, workers: int | None = N
     for theme in themes(corpus):
         selection = by_theme(corpus, theme.slug, allow_empty=True)
         paths = print_paths(theme.slug)
+        # The HTML in the site leads back to the theme page; the PDF is the command line's print.
+        on_screen = render_document(selection, corpus, back_href=f"../{theme.rel.removesuffix('.md')}.html")
+        atomic_write(site_dir / paths["html"], on_screen.encode("utf-8"))
         html = render_document(selection, corpus)
-        atomic_write(site_dir / paths["html"], html.encode("utf-8"))
         key = hashlib.sha256(f"{_weasyprint_version()}\n{html}".encode("utf-8")).hexdigest()
         cached = cache / f"{key}.pdf" if cache else None
         if cached is not None and cached.is_file():
@@ -109,6 +116,20 @@ def write_theme_prints(corpus, site_dir, cache_dir=None, workers: int | None = N
         else:
             missing.append((paths["pdf"], cached, html))
         written[theme.slug] = paths
+    # Every method's card (the handout), for the table in a session: built with the booklets, set
+    # smaller where it spills (render_pdf), kept in the cache by the HTML it starts from.
+    for method in corpus.of_type("method"):
+        selection = Selection("pages", "", method.title, method.description, (method,))
+        html = render_document(selection, corpus, handout=True)
+        key = hashlib.sha256(f"{_weasyprint_version()}\nkaart\n{html}".encode("utf-8")).hexdigest()
+        cached = cache / f"{key}.pdf" if cache else None
+        if cached is not None and cached.is_file():
+            pdf = cached.read_bytes()
+        else:
+            pdf = render_pdf(selection, corpus, handout=True)[1]
+            if cached is not None:
+                atomic_write(cached, pdf)
+        atomic_write(site_dir / handout_path(method.slug), pdf)
     pdfs = _render_all([(html, base_url) for _, _, html in missing], workers or os.cpu_count() or 1)
     for (target, cached, _), pdf in zip(missing, pdfs):
         atomic_write(site_dir / target, pdf)

@@ -19,7 +19,13 @@ from urllib.parse import urljoin
 from handbook.content import display, schemas, web_address
 
 from handbook.site import listings
+from handbook.printing.selection import by_theme
+from handbook.printing.site import handout_path
 from handbook.search.related import related_pages
+
+
+def booklet_pages(corpus, slug: str) -> tuple:
+    return by_theme(corpus, slug, allow_empty=True).pages
 
 PRINT_DIR = "print"
 
@@ -65,6 +71,8 @@ class PageView:
     print_pdf: str
     listing_href: str = ""  # theme pages: a jump to the pages with this theme
     listing_label: str = ""
+    booklet_note: str = ""  # theme pages: what the booklet holds, so the two counts agree
+    handout_pdf: str = ""  # method pages: the one-sheet card (print/kaart-<slug>.pdf)
 
 
 @dataclass(frozen=True)
@@ -185,6 +193,14 @@ def page_view(corpus, page, url_of: UrlOf, here: str, edit_base: str = "", relat
     printable = page.type == "theme"
     tagged = len([p for p in listings.tagged(corpus, page.slug) if p is not page]) if printable else 0
     pages_text = display.counted(tagged, "pagina", "pagina's")
+    # The booklet prints the methods, tips, roadshows and practices of the theme; the listing also
+    # shows its sources and neighbourhoods. Say so, so "6 pagina's" here and "5" on the cover agree.
+    booklet = len(booklet_pages(corpus, page.slug)) if printable else 0
+    left_out = tagged - booklet
+    booklet_note = (
+        f"Het boekje bevat de {display.counted(booklet, 'pagina', 'pagina’s')} met methoden, tips, roadshows en praktijken"
+        + (f"; de {display.counted(left_out, 'andere pagina', 'andere pagina’s')} (bronnen en wijken) staan alleen online." if left_out else ".")
+    ) if printable else ""
     return PageView(
         type=page.type,
         type_label=schemas.page_types()[page.type].label,
@@ -202,6 +218,8 @@ def page_view(corpus, page, url_of: UrlOf, here: str, edit_base: str = "", relat
         print_pdf=display.relative_href(here, f"{PRINT_DIR}/{page.slug}.pdf") if printable else "",
         listing_href=f"#{listings.THEME_ANCHOR}" if tagged else "",
         listing_label=f"Alle {pages_text} bij dit thema" if tagged else "",
+        booklet_note=booklet_note,
+        handout_pdf=display.relative_href(here, handout_path(page.slug)) if page.type == "method" else "",
     )
 
 
