@@ -175,8 +175,7 @@ HOSTILE_TEXT = [
     "<script>alert(1)</script>",
     '<iframe src="https://evil.example"></iframe>',
     "[klik](javascript:alert(1))",
-    pytest.param("![pixel](https://tracker.example/p.png)", marks=pytest.mark.xfail(
-        reason="the external-resource rule (F8 of #12) is not on main yet", strict=False)),
+    "![pixel](https://tracker.example/p.png)",
 ]
 
 
@@ -189,7 +188,8 @@ def test_hostile_answers_end_in_a_checked_page_or_a_dutch_comment(root, corpus, 
     outcome = from_issue.convert(root, event("tip", corpus, answers), TODAY)
     after = set(p for p in root.rglob("*") if p.is_file())
     new = after - before
-    assert all(p.is_relative_to(root / "content") for p in new)
+    # Only pages in content/ (and the check's own caches in .handbook/) may appear.
+    assert all(p.is_relative_to(root / "content") or p.is_relative_to(root / ".handbook") for p in new)
     if outcome.ok:
         from handbook.check.runner import run_check
 
