@@ -132,6 +132,8 @@ updated: 2024-05-01
 status: published
 ---
 
+## Wat we leerden
+
 Tekst.
 """,
     "wijken/vijandige-wijk.md": f"""\
@@ -154,3 +156,69 @@ description: Een losse pagina voor de tests, met een beschrijving die lang genoe
 Over het handboek.
 """,
 }
+
+
+def tip(title: str, body: str) -> str:
+    """A valid tip (themes and source of the base corpus) with a hostile body."""
+    return f"""\
+---
+title: {title}
+description: Een tip voor de aanvalstest, met een beschrijving die lang genoeg is.
+themes: [thema-a]
+audience: [professionals]
+sources: [bron-a]
+updated: 2024-05-01
+status: published
+---
+
+Tekst.
+
+{body}
+"""
+
+
+# F3: three ways round the body's unsafe-html rule; F8: resources from another host.
+BODY_PAGES = {
+    "tips/attr-onclick.md": tip("Attribuutlijst met onclick", '[klik](https://example.org){: onclick="alert(102)" }'),
+    "tips/attr-hover.md": tip(
+        "Attribuutlijst met hover",
+        "Een alinea over de hele pagina.\n{: onmouseover=alert(103) style=\"position:fixed;inset:0\" }",
+    ),
+    "tips/attr-href.md": tip("Attribuutlijst met href", '[klik](https://example.org){: href="javascript:alert(104)" }'),
+    "tips/ref-next-line.md": tip("Verwijzing op de volgende regel", "[hier][a]\n\n[a]:\n    javascript:alert(105)"),
+    "tips/quoted-gt.md": tip("Punthaak in een attribuut", '<a title=">" href="javascript:alert(106)">klik</a>'),
+    "tips/tracker-image.md": tip("Afbeelding van een andere site", "![Foto](https://tracker.example/p.png)"),
+    "tips/tracker-img.md": tip("HTML-afbeelding van een andere site", "<img src=https://tracker.example/i.png alt=\"Foto\">"),
+    "tips/tracker-css.md": tip(
+        "Achtergrond van een andere site",
+        '<p style="background:url(https://tracker.example/bg.png)">Tekst met achtergrond.</p>',
+    ),
+}
+
+# F2 and F5: files that are not pages, and symbolic links, in content/.
+NON_PAGE_FILES = {
+    "x.html": "<script>alert(201)</script>",
+    "x.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(202)"/>',
+    "assets/javascripts/handbook.js": "alert(203)",
+}
+SYMLINKS = {"env.txt": "/proc/self/environ", "leak.txt": "/etc/passwd"}
+
+
+def add_files(root, outside) -> list[str]:
+    """Put the F2 and F5 files into ``root``/content; the paths (from the repository root) that
+    check must reject. ``outside`` is a folder outside the repository."""
+    import os
+
+    content = root / "content"
+    for rel, text in NON_PAGE_FILES.items():
+        (content / rel).parent.mkdir(parents=True, exist_ok=True)
+        (content / rel).write_text(text, encoding="utf-8")
+    for rel, target in SYMLINKS.items():
+        os.symlink(target, content / rel)
+    outside.mkdir(parents=True, exist_ok=True)
+    (outside / "van-buiten.md").write_text(tip("Van buiten de repository", "<script>alert(204)</script>"), encoding="utf-8")
+    os.symlink(outside / "van-buiten.md", content / "tips" / "van-buiten.md")  # a linked page
+    (outside / "map").mkdir(exist_ok=True)
+    (outside / "map" / "pagina.md").write_text(tip("In een gelinkte map", "<script>alert(205)</script>"), encoding="utf-8")
+    os.symlink(outside / "map", content / "extra")  # a linked folder
+    return [f"content/{rel}" for rel in [*NON_PAGE_FILES, *SYMLINKS, "tips/van-buiten.md", "extra"]]
