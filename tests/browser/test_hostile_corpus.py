@@ -8,8 +8,8 @@ Two gates, each tested on its own:
   refusing files that are not pages): no JS dialog, no request off loopback, no element with
   an event-handler attribute or a javascript: URL, on any page of that site.
 
-One build of the hostile site (module scope). Vectors whose fix is not on main yet are
-xfail(strict=True): they flip to a failure, to be unmarked, the moment the fix lands.
+One build of the hostile site (module scope). A new vector whose fix is not on main yet
+goes in as xfail(strict=True), so it turns red the moment the fix lands and is unmarked.
 """
 
 from __future__ import annotations
@@ -36,23 +36,14 @@ pytestmark = pytest.mark.browser
 GUIDE = "---\ntitle: Meedoen\ndescription: Hoe je bijdraagt aan het handboek, stap voor stap uitgelegd.\n---\n\nWelkom.\n"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
-# Not on main yet: the build's own sanitizing of rendered bodies (F3, F8), and check's rule
-# against images from other hosts (F8). Check already rejects the F3 pages and a style attribute.
-BODY_FIX = pytest.mark.xfail(strict=True, reason="F3/F8: not neutralised here yet (body sanitizer)")
 F8_PAGES = {"tips/tracker-image.md", "tips/tracker-img.md", "tips/tracker-css.md"}
-CHECK_FIXED = {*FRONT_MATTER_PAGES, *(set(BODY_PAGES) - F8_PAGES), "tips/tracker-css.md"}
-BUILD_FIXED = set(FRONT_MATTER_PAGES)
 # A quote in a description is text, not an attack on its own: the site escapes it; check allows it.
 ESCAPED_ONLY = {"tips/citaat-tip.md"}
 
-# What check must say of each hostile page: the rule, or None for "some error".
+# The rule check must name for each hostile page.
 CHECK_RULE = {rel: "html-in-value" for rel in FRONT_MATTER_PAGES}
 CHECK_RULE["bronnen/vijandige-bron.md"] = "invalid-url"
-CHECK_RULE.update({rel: None if rel in F8_PAGES else "unsafe-html" for rel in BODY_PAGES})
-
-
-def _param(rel: str, fixed: bool):
-    return pytest.param(rel, id=rel, marks=() if fixed else BODY_FIX)
+CHECK_RULE.update({rel: "external-resource" if rel in F8_PAGES else "unsafe-html" for rel in BODY_PAGES})
 
 
 def _write_pages(root: Path) -> None:
@@ -87,12 +78,11 @@ def problems(full_root):
 
 
 @pytest.mark.parametrize(
-    "rel", [_param(rel, fixed=rel in CHECK_FIXED) for rel in CHECK_RULE if rel not in ESCAPED_ONLY]
+    "rel", [rel for rel in CHECK_RULE if rel not in ESCAPED_ONLY]
 )
 def test_check_rejects_every_hostile_page(problems, rel):
     rules = problems.get(f"content/{rel}", set())
-    wanted = CHECK_RULE[rel]
-    assert (wanted in rules) if wanted else rules, rules
+    assert CHECK_RULE[rel] in rules, rules
 
 
 def test_check_rejects_every_file_that_is_not_a_page(problems, full_root):
@@ -208,7 +198,7 @@ def _html(rel_md: str) -> str:
 
 @pytest.mark.parametrize(
     "rel",
-    [_param(rel, fixed=rel in BUILD_FIXED) for rel in [*FRONT_MATTER_PAGES, *BODY_PAGES]],
+    [*FRONT_MATTER_PAGES, *BODY_PAGES],
 )
 def test_hostile_page_stays_inert_in_the_browser(visits, rel):
     assert visits[_html(rel)] == []
