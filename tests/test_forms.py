@@ -198,7 +198,8 @@ def test_hostile_answers_end_in_a_checked_page_or_a_dutch_comment(root, corpus, 
         # site escapes (decided on what the browser gets, not on the raw text).
         assert field != "tekst" or not any(s in text for s in ("<script", "<iframe", "javascript:", "https://tracker"))
     else:
-        assert new == set() and outcome.comment.startswith("Dank je wel")
+        pages = {p for p in new if p.is_relative_to(root / "content")}
+        assert pages == set() and outcome.comment.startswith("Dank je wel")
 
 
 def test_a_megabyte_field_is_refused_without_a_traceback(root, corpus):
