@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from handbook.content.loader import load_corpus
-from handbook.search import analysis, site_terms, vocabulary
+from handbook.search import analysis, order, site_terms, vocabulary
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -85,3 +85,23 @@ def test_shards_stay_small_at_ten_thousand_pages():
     shards = vocabulary.shards(words)
     biggest = max(len(str(s).encode()) for s in shards.values())
     assert biggest < 40_000, biggest
+
+
+def test_wordfreq_parts_are_index_terms_too():
+    # One analysis: the command line's index splits 'groepsdynamiek' as the site's terms do.
+    assert analysis.stem("dynamiek") in analysis.terms("groepsdynamiek")
+    assert analysis.terms("samenwerking") == (analysis.stem("samenwerking"),)
+
+
+def test_handbook_order_puts_the_page_that_names_the_query_first():
+    pages = [("Maak de samenwerking met het wijkteam bespreekbaar", ""), ("Oefen samen met een casusbespreking", ""),
+             ("Casusbespreking", "Samen een situatie bespreken."), ("Vertel wat je doet", "")]
+    ranked = order.handbook_order(pages, "bespreking", lambda p: p[0], lambda p: p[1])
+    assert [p[0] for p in ranked] == ["Casusbespreking", "Oefen samen met een casusbespreking",
+                                      "Maak de samenwerking met het wijkteam bespreekbaar", "Vertel wat je doet"]
+
+
+def test_handbook_order_follows_lay_words_and_skips_question_words():
+    pages = [("Vraag wat deelnemers willen leren", "Ook over armoede."), ("Chronische stress door armoede", "")]
+    assert order.handbook_order(pages, "schulden", lambda p: p[0], lambda p: p[1])[0][0] == "Chronische stress door armoede"
+    assert order.query_words("hoe organiseer ik een roadshow") == ["organiseer", "roadshow"]

@@ -47,6 +47,7 @@ def evaluation(browser, base_url, built):
     context.close()
     cli = {}
     for query in queries:
+        # As a reader would: nothing found, then the "Bedoelde je" of handbook search.
         outcome = searching.search(built, query.text, limit=10)
         if not outcome.results and outcome.did_you_mean:
             outcome = searching.search(built, outcome.did_you_mean, limit=10)
@@ -62,6 +63,13 @@ def test_site_search_meets_the_targets_on_the_evaluation_set(evaluation):
     assert report.mrr >= 0.90, (report.summary(), failures)
     assert report.no_result == []
     assert report.contributor_in_top == []
+
+
+def test_site_and_handbook_search_put_the_same_page_first(evaluation):
+    queries, site, cli = evaluation
+    differ = {q.text: (ev.page_key((site[q.text] or [""])[0]), ev.page_key((cli[q.text] or [""])[0])) for q in queries}
+    differ = {q: pair for q, pair in differ.items() if pair[0] != pair[1]}
+    assert ev.agreement(queries, site, cli) >= 0.90, differ
 
 
 def test_nothing_is_downloaded_for_search_until_someone_searches(page, base_url):

@@ -54,7 +54,10 @@
         }),
         fetch(new URL("hb-search/analysis.json", root).href).then(function (r) { return r.json(); })
       ]).then(function (parts) {
-        return { pagefind: parts[0], stop: new Set(parts[1].stopwords), shards: new Set(parts[1].shards) };
+        return {
+          pagefind: parts[0], stop: new Set(parts[1].stopwords), shards: new Set(parts[1].shards),
+          alternatives: parts[1].alternatives || {}
+        };
       });
       engine.catch(function () { engine = null; });
     }
@@ -150,11 +153,48 @@
     });
   }
 
+  // The handbook's order (handbook.search.order, the same for `handbook search`): among the
+  // first results, a page whose title names what was searched first, then one whose
+  // description does, then the shorter title; otherwise Pagefind's order.
+  function names(word, query) {
+    if (word.indexOf(query) === 0) return true;
+    if (query.indexOf(word) === 0 && word.length >= 3 && query.length - word.length <= 3) return true;
+    return query.length >= 6 && word.indexOf(query) !== -1;
+  }
+
+  function textWords(text, stop) {
+    return words(text || "").map(fold).filter(function (w) { return !stop.has(w); });
+  }
+
+  function named(list, queries, alternatives) {
+    return queries.filter(function (q) {
+      var forms = [q].concat(alternatives[q] || []);
+      return forms.some(function (f) { return list.some(function (w) { return names(w, f); }); });
+    }).length;
+  }
+
+  function handbookOrder(found, text, e) {
+    var all = words(text).map(fold);
+    var queries = all.filter(function (w) { return !e.stop.has(w); });
+    if (!queries.length) queries = all;
+    var keyed = found.map(function (data, i) {
+      var title = textWords(data.meta && data.meta.title, e.stop);
+      var inTitle = named(title, queries, e.alternatives);
+      var inDescription = named(textWords(data.meta && data.meta.description, e.stop), queries, e.alternatives);
+      return { data: data, key: [-inTitle, -inDescription, inTitle || inDescription ? title.length : 0, i] };
+    });
+    keyed.sort(function (a, b) {
+      for (var k = 0; k < a.key.length; k++) if (a.key[k] !== b.key[k]) return a.key[k] - b.key[k];
+      return 0;
+    });
+    return keyed.map(function (x) { return x.data; });
+  }
+
   function say(text) { status.textContent = text; }
 
   function counted(n) { return n === 1 ? "1 resultaat" : n + " resultaten"; }
 
-  function render(results, query, corrected, original) {
+  function render(results, query, corrected, original, e) {
     list.textContent = "";
     suggest.hidden = !corrected;
     suggest.textContent = "";
@@ -170,7 +210,7 @@
     }
     say(results.length ? counted(results.length) : "Geen resultaten voor \u2018" + query + "\u2019. Probeer een ander of korter woord.");
     return Promise.all(results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (found) {
-      found.forEach(function (data) {
+      handbookOrder(found, query, e).forEach(function (data) {
         var item = document.createElement("li");
         item.className = "md-search-result__item";
         var link = document.createElement("a");
@@ -230,7 +270,7 @@
         });
       }).then(function (outcome) {
         if (!outcome || mine !== latest) return null;
-        return render(outcome[0], outcome[1], outcome[2], text).then(function () {
+        return render(outcome[0], outcome[1], outcome[2], text, e).then(function () {
           if (mine === latest) box.setAttribute("data-hb-search-done", text); // for tests and tools
         });
       });

@@ -31,7 +31,7 @@ import snowballstemmer
 
 DATA_FILES = ("stopwords.txt", "stem_exceptions.txt", "compound_parts.txt", "synonyms.txt")
 # Bump when the pipeline's code changes; data-file changes are noticed by their digest.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"  # 3: compounds the field list does not know are split by wordfreq
 
 # A word: letters (any script), optionally followed by an apostrophe-s ("thema's");
 # or a run of digits. Hyphens, slashes and punctuation separate words.
@@ -182,9 +182,44 @@ def split_compound(word_stem: str) -> tuple[str, ...]:
     return ()
 
 
+# A compound the field's list does not split is split where both halves are common Dutch
+# words (wordfreq's Zipf scale: 3 is about once per million words): 'groepsdynamiek' ->
+# 'dynamiek', 'groep'. Measured in benchmarks/FINDINGS.md (issue 14).
+MIN_ZIPF, MIN_SPLIT_LENGTH, MIN_COMMON_HEAD, MIN_COMMON_TAIL = 3.0, 9, 4, 5
+
+
+@cache
+def _zipf():
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - a dependency; without it compounds are split by the list only
+        return None
+    return lambda word: zipf_frequency(word, "nl")
+
+
+@cache
+def common_parts(word: str) -> tuple[str, ...]:
+    """(last part, first part) of a folded compound whose halves are both common Dutch words,
+    the first without its linking 's', 'e' or 'en'; () when there is no such split or the
+    word is common itself ('samenwerking')."""
+    zipf = _zipf()
+    if zipf is None or len(word) < MIN_SPLIT_LENGTH or not word.isalpha() or zipf(word) >= MIN_ZIPF + 1:
+        return ()
+    best = None
+    for cut in range(MIN_COMMON_HEAD, len(word) - MIN_COMMON_TAIL + 1):
+        head, tail = word[:cut], word[cut:]
+        heads = [head] + [head[: -len(k)] for k in LINKERS if head.endswith(k) and len(head) - len(k) >= MIN_COMMON_HEAD]
+        head_score, head_word = max((zipf(h), h) for h in heads)
+        score = min(head_score, zipf(tail))
+        if score >= MIN_ZIPF and (best is None or score > best[0]):
+            best = (score, tail, head_word)
+    return best[1:] if best else ()
+
+
 @cache
 def terms(word: str, mode: str = "index") -> tuple[str, ...]:
-    """The index terms of one folded word: its stem, and at index time its parts."""
+    """The index terms of one folded word: its stem, and at index time its parts (the
+    field's list first, else common Dutch words, see ``common_parts``)."""
     word = _drop_apostrophe_s(word)
     if word in stopwords():
         return ()
@@ -192,6 +227,8 @@ def terms(word: str, mode: str = "index") -> tuple[str, ...]:
     if mode != "index":
         return (base,)
     parts = tuple(p for p in split_compound(base) if p != base)
+    if len(parts) < 2:  # no split, or the last part only ('bijeenkomst' of 'huiskamerbijeenkomst')
+        parts += tuple(stem(p) for p in common_parts(word) if stem(p) != base)
     return (base, *dict.fromkeys(parts))
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handbook.search import analysis, indexing, engine as search_engine
+from handbook.search import analysis, indexing, engine as search_engine, order
 
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 MARK = "**"  # matched words in a snippet are wrapped in this, as in Markdown
@@ -127,6 +127,8 @@ def _search(searcher, text, type, theme, audience, limit, notices) -> Outcome:
         raise QueryProblem(_NO_WORDS)
     found = searcher.search(parsed, {"type": type, "themes": theme, "audience": audience}, limit=max(1, limit))
     terms = searcher.matched_terms(parsed)
+    # The handbook's order on top of the engine's, the same as on the site (search/order.py).
+    hits = order.handbook_order(found.hits, text, lambda h: h.title, lambda h: h.fields.get("description", ""))
     results = [
         Result(
             path=hit.path,
@@ -137,7 +139,7 @@ def _search(searcher, text, type, theme, audience, limit, notices) -> Outcome:
             or hit.fields.get("description", ""),
             themes=tuple(t for t in hit.fields.get("themes", "").split(",") if t),
         )
-        for hit in found.hits
+        for hit in hits
     ]
     return Outcome(
         query=text,

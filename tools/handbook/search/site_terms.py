@@ -24,11 +24,6 @@ from functools import cache
 from handbook.search import analysis
 
 MAX_TERMS = 400  # a bound per page: the terms are loaded with each result shown
-# A compound the field's list does not know is split where both halves are common Dutch
-# words (wordfreq's Zipf scale: 3 is about once per million words): 'groepsdynamiek' ->
-# 'dynamiek'. Measured in benchmarks/FINDINGS.md (issue 14).
-MIN_ZIPF, MIN_SPLIT_LENGTH, MIN_TAIL_LENGTH = 3.0, 9, 5
-
 
 @cache
 def _part_words() -> dict[str, str]:
@@ -60,40 +55,18 @@ def word_terms(word: str) -> tuple[str, ...]:
         part = _part_words().get(part_stem)
         if part and part != word:
             out.append(part)
-    if not out and len(word) >= MIN_SPLIT_LENGTH:
-        tail = common_tail(word)
-        if tail:
-            out.append(tail)
+    if len(out) < 2:  # as the index: common Dutch halves where the field's list has none or one
+        out += [p for p in analysis.common_parts(word) if p != word and p not in out]
     base = analysis.exceptions().get(word)
     if base:
         out.append(base)
     return tuple(out)
 
 
-@cache
-def _zipf():
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # pragma: no cover - a dependency; without it compounds are not split further
-        return None
-    return lambda word: zipf_frequency(word, "nl")
-
-
-@cache
 def common_tail(word: str) -> str | None:
-    """The last part of a compound whose two halves are both common Dutch words, or None."""
-    zipf = _zipf()
-    if zipf is None or zipf(word) >= MIN_ZIPF + 1:  # a common word in its own right: 'samenwerking'
-        return None
-    best = None
-    for cut in range(3, len(word) - MIN_TAIL_LENGTH + 1):
-        head, tail = word[:cut], word[cut:]
-        heads = [head] + [head[: -len(k)] for k in analysis.LINKERS if head.endswith(k) and len(head) - len(k) >= 3]
-        head_score = max(zipf(h) for h in heads)
-        score = min(head_score, zipf(tail))
-        if score >= MIN_ZIPF and (best is None or score > best[0]):
-            best = (score, tail)
-    return best[1] if best else None
+    """The last part of a compound of two common Dutch words (see analysis.common_parts)."""
+    parts = analysis.common_parts(word)
+    return parts[0] if parts else None
 
 
 def _contains(stems: list[str], sequence: tuple[str, ...]) -> bool:

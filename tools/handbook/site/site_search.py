@@ -20,16 +20,13 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbook.search import analysis
-from handbook.search import vocabulary
+from handbook.search import analysis, order, vocabulary
 
 BUNDLE = "pagefind"
 OWN = "hb-search"
 # Inside a page's text but not about the page: cards of other pages (listings), theme chips,
 # print links, the overview filters and Markdown's permalink signs.
 EXCLUDE = (".hb-cards", ".hb-themes", ".hb-print", ".hb-filter", ".headerlink", ".hb-related", ".hb-sources")
-# Words of a question that say nothing about the subject ("hoe organiseer ik een roadshow").
-QUESTION_WORDS = ("wat", "waarom", "wanneer", "welke", "wie", "waar", "hoe", "kan", "moet", "mag", "ik", "jij", "je", "we")
 CONTRIBUTOR_FOLDER = "bijdragen"
 PAGEFIND_TIMEOUT = 600  # seconds; 10,000 pages take well under a minute
 
@@ -54,9 +51,9 @@ def build_site_search(site_dir: Path, corpus) -> SiteSearchStats:
     own = site_dir / OWN
     own.mkdir(parents=True, exist_ok=True)
     keys = vocabulary.write(vocabulary.build(reader_pages(corpus)), own / "woorden")
-    stopwords = sorted(set(analysis.stopwords()) | set(QUESTION_WORDS))
-    # The shard names too: the box asks only for shards that exist (no 404 in the console).
-    data = {"stopwords": stopwords, "shards": keys}
+    # The shard names too: the box asks only for shards that exist (no 404 in the console);
+    # and the lay words the handbook's order counts as naming their targets (search/order.py).
+    data = {"stopwords": sorted(order.skipped()), "shards": keys, "alternatives": order.alternatives()}
     (own / "analysis.json").write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return SiteSearchStats(pages, len(keys))
 
