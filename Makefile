@@ -56,8 +56,12 @@ test: setup system-deps
 # Generates corpora of 200, 2,000 and 10,000 pages into benchmarks/corpus/ (git-ignored);
 # SIZES=200,2000 for a quicker run.
 SIZES ?= 200,2000,10000
+# The site search (issue 14): lunr, Pagefind defaults and the handbook's search side by side;
+# quality on the real content (100), bytes to first results at every size.
+SEARCH_SIZES ?= 100,2000,10000
 bench: setup
 	$(PY) benchmarks/run.py --sizes $(SIZES)
+	$(PY) benchmarks/bench_search.py --sizes $(SEARCH_SIZES)
 
 # After changing dependencies in pyproject.toml: write the lock anew (pins and hashes for every
 # platform), then `make setup`. tests/test_lock.py fails while the lock does not satisfy pyproject.
