@@ -100,10 +100,10 @@ def test_dutch_date():
 
 def test_citation_is_complete_and_punctuated(corpus):
     assert citation(corpus.get("bron-boek")) == (
-        "A. Auteur, B. Schrijver (2016). Een boek over ouders in de wijk. Uitgeverij Test. ISBN 978-90-5830-743-9."
+        "A. Auteur en B. Schrijver (2016). Een boek over ouders in de wijk. Uitgeverij Test. ISBN 978-90-5830-743-9."
     )
     assert citation(corpus.get("bron-web")) == (
-        "Onderzoeksbureau Test (jaar onbekend). Een projectpagina! Onderzoeksbureau Test. https://voorbeeld.nl/project"
+        "Onderzoeksbureau Test (z.j.). Een projectpagina! Onderzoeksbureau Test. https://voorbeeld.nl/project"
     )
 
 
@@ -175,11 +175,11 @@ def test_running_header_and_footer(booklet):
 
 
 def test_method_page_has_card_steps_sources_and_link_back(booklet):
-    page = texts(booklet[2])[3]
+    page = "\n".join(texts(booklet[2])[3:5])  # the method and its sources (which never stand alone)
     page += re.sub(r"\s+", "", page)  # the address wraps in its narrow caption
     for part in ("45–60 minuten", "5–10 deelnemers", "Gespreksleider", "stoelen in een kring", "Stappen",
                  "Uitgeverij Test. ISBN 978-90-5830-743-9", "https://handboek.example.org/methoden/kringgesprek/"):
-        assert part in page, part
+        assert part in page or re.sub(r"\s+", "", part) in page, part  # a line may wrap anywhere
     assert "<svg" in booklet[0] and 'class="segno"' in booklet[0]
 
 

@@ -74,15 +74,32 @@ def year(value) -> str:
     return "z.j." if value in (None, "", "onbekend") else str(value)
 
 
+def sentence(text: str) -> str:
+    """Text ending in one full stop: 'in de wijk!' stays as it is, never 'in de wijk!.'."""
+    text = str(text).strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _known(value) -> bool:
+    return value not in (None, "", "onbekend")
+
+
 def citation(source) -> str:
-    """A full citation without the web address: 'Auteurs (jaar). Titel. Uitgever. ISBN ...'."""
+    """A full citation without the web address: 'Auteurs (jaar). Titel. Uitgever. ISBN ...'.
+
+    Unknown authors are left out and the title takes their place, as Dutch reference lists do
+    ('Titel (z.j.). Uitgever.'), never 'onbekend (z.j.)'; an unknown publisher is left out."""
     meta = source.meta
-    authors = names(meta.get("authors"))
+    authors = names([a for a in meta.get("authors") or [] if _known(a)] if isinstance(meta.get("authors"), list) else meta.get("authors") if _known(meta.get("authors")) else [])
+    when = f"({year(meta.get('year'))})"
     parts = ["Achtergrondbron:"] if is_background(source) else []
-    parts.append(f"{authors} ({year(meta.get('year'))})." if authors else f"({year(meta.get('year'))}).")
-    parts.append(f"{source.title.rstrip('.')}.")
-    if meta.get("publisher"):
-        parts.append(f"{meta['publisher']}.")
+    title = source.title.strip()
+    if authors:
+        parts += [f"{authors} {when}.", sentence(title)]
+    else:
+        parts.append(f"{title} {when}.")
+    if _known(meta.get("publisher")):
+        parts.append(sentence(meta["publisher"]))
     if meta.get("isbn"):
         parts.append(f"ISBN {meta['isbn']}.")
     return " ".join(parts)

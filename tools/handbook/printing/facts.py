@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # One Dutch way of writing dates and ranges, on screen and on paper.
+from handbook.content import display
 from handbook.content.display import dutch_date, is_background, span, target_groups
 
 __all__ = ["Fact", "card", "citation", "dutch_date", "sources"]
@@ -88,20 +89,10 @@ def _sentence(text: str) -> str:
 
 
 def citation(source) -> str:
-    """A full citation: 'Auteurs (jaar). Titel. Uitgever. ISBN ... / webadres'."""
-    meta = source.meta
-    authors = _joined(source, "authors")
-    year = meta.get("year")
-    year_text = f"({year})" if year not in (None, "", "onbekend") else "(jaar onbekend)"
-    parts = ["Achtergrondbron:"] if is_background(source) else []
-    parts += [f"{authors} {year_text}." if authors else f"{year_text}.", _sentence(source.title)]
-    if meta.get("publisher"):
-        parts.append(_sentence(str(meta["publisher"])))
-    if meta.get("isbn"):
-        parts.append(f"ISBN {meta['isbn']}.")
-    if meta.get("url"):
-        parts.append(str(meta["url"]))
-    return " ".join(parts)
+    """A full citation as on the site (``display.citation``), with the web address on paper."""
+    text = display.citation(source)
+    url = source.meta.get("url")
+    return f"{text} {url}" if url else text
 
 
 def sources(page, corpus) -> list[str]:
