@@ -83,13 +83,23 @@ def test_the_device_setting_chooses_the_scheme(browser, base_url, scheme):
     context.close()
 
 
-@pytest.mark.parametrize("path", ["index.html", "methoden/incidentmethode.html", "themas/armoede.html", "tips/index.html"])
+# Every page type in the dark scheme (test_site.py checks the light one), and the overviews with filters.
+DARK_PAGES = [
+    "index.html", "methoden/incidentmethode.html", "themas/casusbespreking.html", "tips/index.html",
+    "tips/begin-klein-met-huiskamerbijeenkomsten.html", "praktijken/wij-moeders-deventer.html",
+    "roadshows/roadshow-crooswijk.html", "bronnen/rotterdam-leernetwerk.html", "wijken/crooswijk.html",
+    "praktijken/index.html", "bijdragen/index.html",
+]
+
+
+@pytest.mark.parametrize("path", DARK_PAGES)
 def test_axe_clean_in_dark_mode(browser, base_url, path):
     from axe_playwright_python.sync_playwright import Axe
 
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL", color_scheme="dark")
     page = context.new_page()
-    page.goto(base_url + path)
+    response = page.goto(base_url + path)
+    assert response is not None and response.ok, path
     results = Axe().run(page)
     bad = [v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     context.close()

@@ -114,7 +114,11 @@ def test_built_html_loads_nothing_from_another_host(site_dir):
     assert offenders == []
 
 
-@pytest.mark.parametrize("path", ["index.html", "methoden/incidentmethode.html", "themas/samen-leren.html", "methoden/index.html"])
+@pytest.mark.parametrize("path", [
+    "index.html", "methoden/incidentmethode.html", "themas/samen-leren.html", "methoden/index.html",
+    "praktijken/wij-moeders-deventer.html", "roadshows/roadshow-crooswijk.html", "bronnen/rotterdam-leernetwerk.html",
+    "wijken/crooswijk.html", "praktijken/index.html",
+])
 def test_axe_finds_no_serious_or_critical_violation(page, base_url, path):
     from axe_playwright_python.sync_playwright import Axe
 
