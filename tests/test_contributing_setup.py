@@ -96,6 +96,29 @@ def test_main_publishes_the_site_to_pages():
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
 
 
+def test_every_published_build_names_the_real_repository():
+    # mkdocs.yml's repo_url is a placeholder for local builds; the form and edit links of the
+    # published site and of the pull request's preview must lead to the repository itself (#15).
+    placeholder = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)["repo_url"]
+    assert placeholder == "https://github.com/leernetwerk/handboek"
+    builds = [
+        next(s for s in workflows()["publish.yml"]["jobs"]["build"]["steps"] if s.get("run", "").strip() == "handbook build"),
+        next(s for s in workflows()["pull-request.yml"]["jobs"]["build"]["steps"] if "mkdocs build" in s.get("run", "")),
+    ]
+    for step in builds:
+        assert step["env"]["HANDBOOK_REPO_URL"] == "https://github.com/${{ github.repository }}"
+        assert step["env"]["HANDBOOK_REPO_NAME"] == "${{ github.repository }}"
+
+
+class _EnvLoader(yaml.SafeLoader):
+    pass
+
+
+# mkdocs.yml's '!ENV [NAME, default]': the default, as a build without the variable sees it.
+_EnvLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+_EnvLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: suffix)
+
+
 def test_the_github_format_the_workflow_uses_exists():
     from handbook.cli import build_parser
 

@@ -236,7 +236,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         source = self.by_rel.get(page.file.src_uri)
         here = page.url
         if source is not None and source.type != "page":
-            context["handbook"] = page_view(self.corpus, source, self._url_of, here, self.edit_base, self.config.related)
+            context["handbook"] = page_view(
+                self.corpus, source, self._url_of, here, self.edit_base, self.config.related,
+                repo_url=config.repo_url or "", site_url=config.site_url or "",
+            )
         if source is not None and config.extra.get("hb_search") and not page.is_homepage:
             # The home page only leads elsewhere: it is no search result of its own.
             from handbook.site.search_view import search_view

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Callable
 from urllib.parse import urljoin
 
+from handbook.authoring import forms
 from handbook.content import display, schemas, web_address
 
 from handbook.site import listings
@@ -73,6 +74,8 @@ class PageView:
     listing_label: str = ""
     booklet_note: str = ""  # theme pages: what the booklet holds, so the two counts agree
     handout_pdf: str = ""  # method pages: the one-sheet card (print/kaart-<slug>.pdf)
+    improve_url: str = ""  # the correction form with this page named
+    tip_url: str = ""  # theme pages: the tip form with this theme chosen
 
 
 @dataclass(frozen=True)
@@ -183,7 +186,24 @@ def edit_base(repo_url: str, edit_uri: str) -> str:
     return joined if joined.endswith("/") else joined + "/"
 
 
-def page_view(corpus, page, url_of: UrlOf, here: str, edit_base: str = "", related_limit: int = 6) -> PageView:
+def contribution_urls(page, url_of: UrlOf, repo_url: str, site_url: str = "") -> tuple[str, str]:
+    """The forms a page leads to, filled in for it: (correction form, tip form for a theme).
+
+    The correction names the page by its title and, when the site's address is known, its
+    address; a theme page chooses itself in the tip form's theme list, by the option's label
+    (GitHub prefills a dropdown by label). No repository, no links."""
+    if not repo_url:
+        return "", ""
+    address = urljoin(site_url, url_of(page)) if site_url else ""
+    named = f"{page.title} ({address})" if address else page.title
+    improve = forms.form_url(repo_url, forms.CORRECTION_FILE, pagina=named)
+    tip = forms.form_url(repo_url, forms.FORM_FILES["tip"], themes=page.title) if page.type == "theme" else ""
+    return improve, tip
+
+
+def page_view(
+    corpus, page, url_of: UrlOf, here: str, edit_base: str = "", related_limit: int = 6, repo_url: str = "", site_url: str = ""
+) -> PageView:
     themes = tuple(_link(t, url_of, here) for t in _published(corpus, page.slugs("themes"), "theme"))
     # Pages the page's own listing shows (a theme's, neighbourhood's or source's) are not repeated in "Zie ook".
     shown = frozenset(p.path for p in listings.listed_on(corpus, page))
@@ -201,6 +221,7 @@ def page_view(corpus, page, url_of: UrlOf, here: str, edit_base: str = "", relat
         f"Het boekje bevat de {display.counted(booklet, 'pagina', 'pagina’s')} met methoden, tips, roadshows en praktijken"
         + (f"; de {display.counted(left_out, 'andere pagina', 'andere pagina’s')} (bronnen en wijken) staan alleen online." if left_out else ".")
     ) if printable else ""
+    improve_url, tip_url = contribution_urls(page, url_of, repo_url, site_url)
     return PageView(
         type=page.type,
         type_label=schemas.page_types()[page.type].label,
@@ -220,6 +241,8 @@ def page_view(corpus, page, url_of: UrlOf, here: str, edit_base: str = "", relat
         listing_label=f"Alle {pages_text} bij dit thema" if tagged else "",
         booklet_note=booklet_note,
         handout_pdf=display.relative_href(here, handout_path(page.slug)) if page.type == "method" else "",
+        improve_url=improve_url,
+        tip_url=tip_url,
     )
 
 
