@@ -168,3 +168,15 @@ def test_theme_print_choices_say_what_the_booklet_holds_and_methods_offer_their_
     assert f"{count} pagina" in view.booklet_note  # the same number as on the booklet's cover
     method = real.get("incidentmethode")
     assert page_view(real, method, lambda p: p.url, method.url).handout_pdf.endswith("print/kaart-incidentmethode.pdf")
+
+
+def test_citations_never_say_onbekend_or_double_punctuation():
+    # Issue 17: 'onbekend (z.j.)' and 'in de wijk!.' were printed on every page citing a source.
+    from handbook.content import display
+    from handbook.content.loader import load_corpus
+    from handbook.printing import facts
+    from conftest import REPO
+
+    for source in load_corpus(REPO).of_type("source"):
+        for text in (display.citation(source), facts.citation(source)):
+            assert "onbekend (" not in text and "!." not in text and ".." not in text.replace("...", ""), text

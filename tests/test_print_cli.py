@@ -124,6 +124,9 @@ def test_theme_prints_for_the_site(root, tmp_path):
     assert sorted(p.name for p in (tmp_path / "site" / "print").iterdir()) == sorted([
         "empowerment.html", "empowerment.pdf", "werken-met-ouders.html", "werken-met-ouders.pdf", *methods])
     assert len(PdfReader(tmp_path / "site" / "print" / "werken-met-ouders.pdf").pages) == 10
+    # On a screen, the printable booklet leads back to its theme page and can be printed (issue 17).
+    html = (tmp_path / "site" / "print" / "werken-met-ouders.html").read_text(encoding="utf-8")
+    assert 'href="../themas/werken-met-ouders.html"' in html and "window.print()" in html
     # A theme without pages yet: cover and contents with the note that pages follow.
     empty = PdfReader(tmp_path / "site" / "print" / "empowerment.pdf")
     assert len(empty.pages) == 3 and "nog geen methoden" in empty.pages[2].extract_text()
