@@ -78,9 +78,3 @@ def test_other_first_words_are_not(word):
 
 def test_spelling_makes_infinitives_from_a_stem():
     assert {"stellen", "maken", "geven", "kiezen", "schrijven"} <= {i for s in ("stel", "maak", "geef", "kies", "schrijf") for i in tip_title.infinitives(s)}
-
-
-def test_the_dictionarys_answers_are_kept_between_runs(tmp_path):
-    assert tip_title.first_word_is_verb("Maak", tmp_path) and not tip_title.first_word_is_verb("Ouders", tmp_path)
-    kept = (tmp_path / ".handbook" / "tip-title-words.json").read_text(encoding="utf-8")
-    assert '"maak": true' in kept and '"ouders": false' in kept

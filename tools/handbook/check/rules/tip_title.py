@@ -6,19 +6,16 @@ word is an inflected form whose lemma is an infinitive ("geef" -> "geven"), or o
 infinitives Dutch spelling makes from a stem ("stel" -> "stellen", "maak" -> "maken",
 "kies" -> "kiezen") is a known infinitive. A few words where the dictionary's answer is
 wrong for a title are decided in ``data/tip_title_words.yaml``, each with a reason. The
-dictionary takes a second or two to load, so it is loaded only for a first word that is
-decided neither there nor in ``.handbook/tip-title-words.json``, where every answer of the
-dictionary is kept (per simplemma version); the check cache keeps the result of unchanged tips.
+dictionary takes a second or two to load, so it is loaded only when a tip is checked and
+its first word is not decided there; the check cache keeps the answer for unchanged tips.
 A find is a warning: the rule is a reading aid, a person decides.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from functools import lru_cache
-from importlib import metadata
 
 import yaml
 
@@ -75,57 +72,6 @@ def is_verb(word: str) -> bool:
     )
 
 
-_MEMO = os.path.join(".handbook", "tip-title-words.json")
-_memos: dict[str, dict] = {}  # root -> {word: verdict}, the dictionary's answers kept between runs
-
-
-def _memo(root) -> dict:
-    root = str(root)
-    found = _memos.get(root)
-    if found is None:
-        found = {}
-        try:
-            with open(os.path.join(root, _MEMO), encoding="utf-8") as handle:
-                data = json.load(handle)
-            if isinstance(data, dict) and data.get("simplemma") == _simplemma_version():
-                found = {str(k): bool(v) for k, v in (data.get("words") or {}).items()}
-        except (OSError, ValueError):
-            pass  # no memo yet, or a broken one: the dictionary decides again
-        _memos[root] = found
-    return found
-
-
-@lru_cache(maxsize=1)
-def _simplemma_version() -> str:
-    try:
-        return metadata.version("simplemma")
-    except metadata.PackageNotFoundError:
-        return ""
-
-
-def _remember(root, memo: dict) -> None:
-    path = os.path.join(str(root), _MEMO)
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path + ".tmp", "w", encoding="utf-8") as handle:
-            json.dump({"simplemma": _simplemma_version(), "words": memo}, handle, sort_keys=True)
-        os.replace(path + ".tmp", path)
-    except OSError:
-        pass  # a read-only checkout: the answer is simply asked again next time
-
-
-def first_word_is_verb(word: str, root) -> bool:
-    word = word.casefold()
-    verbs, not_verbs = _decided()
-    if word in verbs or word in not_verbs:
-        return word in verbs
-    memo = _memo(root)
-    if word not in memo:
-        memo[word] = is_verb(word)
-        _remember(root, memo)
-    return memo[word]
-
-
 def check(page, corpus):
     if page.type != "tip":
         return
@@ -133,7 +79,7 @@ def check(page, corpus):
     if not isinstance(title, str):
         return
     first = _FIRST_WORD.search(title)
-    if first and not first_word_is_verb(first.group(0), getattr(corpus, "root", ".")):
+    if first and not is_verb(first.group(0)):
         line, column = page.position(("title",))
         yield warning(
             page.path,
