@@ -115,3 +115,14 @@ def test_printed_page_leaves_navigation_see_also_edit_links_and_footer_off(page,
              .filter(s => [...document.querySelectorAll(s)].some(e => getComputedStyle(e).display !== 'none'))"""
     )
     assert shown == []
+
+
+def test_contributor_guide_menu_follows_its_steps(site_dir):
+    # Issue 15: the Bijdragen menu in the order of its steps ('order' in each page's front-matter).
+    page = (site_dir / "bijdragen" / "index.html").read_text(encoding="utf-8")
+    html = page[page.index("md-sidebar--primary"):page.index('class="md-content"')]  # the menu only
+    steps = ["tip-toevoegen", "methode-toevoegen", "praktijk-toevoegen", "roadshow-verslag", "schrijfstijl",
+             "privacy", "bekijken", "pull-request"]
+    positions = [html.find(f'href="{slug}.html"') for slug in steps]
+    assert all(p > 0 for p in positions), dict(zip(steps, positions))
+    assert positions == sorted(positions)

@@ -138,7 +138,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             title = source.title if source is not None else str(child.title or "")
             return (0 if child.is_page and child.is_index else 1, title.casefold())
 
+        def step_position(child):
+            # Free folders (the contributor guide) in the order of their steps: 'order' in a page's
+            # front-matter, then the pages without one by title; the folder's index first.
+            source = self.by_rel.get(child.file.src_uri) if child.is_page else None
+            order = source.meta.get("order") if source is not None else None
+            return (0 if child.is_page and child.is_index else 1, order if isinstance(order, int) else 10**6, child_position(child)[1])
+
         for item in nav.items:
+            if item.is_section and folder(item) not in rank:
+                item.children.sort(key=step_position)
             if item.is_section and folder(item) in rank:
                 item.title = rank[folder(item)][1]
                 item.children.sort(key=child_position)
