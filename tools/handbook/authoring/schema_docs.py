@@ -118,12 +118,12 @@ def reference(corpus) -> str:
     types = list(schemas.page_types().values())
     parts = [
         "---",
-        "title: Front-matter per paginatype",
+        "title: Kopgegevens (front-matter) per paginatype",
         "description: Alle sleutels van elk paginatype, met uitleg, toegestane waarden en een voorbeeld. "
         "Deze pagina wordt gemaakt uit de schema's en is dus altijd actueel.",
         "---",
         "",
-        "# Front-matter per paginatype",
+        "# Kopgegevens (front-matter) per paginatype",
         "",
         "Bovenaan elke pagina staat tussen twee regels `---` de *front-matter*: sleutels met een waarde, "
         "zoals `title: Incidentmethode`. De sleutels zijn Engelse woorden, de waarden schrijf je in het "
