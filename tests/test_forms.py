@@ -257,3 +257,20 @@ def test_cli_writes_the_outcome_for_the_workflow(root, corpus, tmp_path):
     path.write_text("{kapot", encoding="utf-8")
     done = subprocess.run([BIN / "handbook", "--root", str(root), "from-issue", str(path)], capture_output=True, text=True)
     assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+def test_privacy_rules_name_real_rules():
+    from handbook.check.rules import RULES
+
+    ids = {getattr(rule, "ID", "") for rule in RULES} | {"raw-html"}
+    for prefix in from_issue.PRIVACY_RULES:
+        assert any(i.startswith(prefix) for i in ids) or prefix == "personal-", prefix
+
+
+@pytest.mark.parametrize("title", ["<img src=x onerror=alert(1)> tip", "Vraag \x1b[31mROOD"])
+def test_markup_or_control_characters_in_a_value_are_not_quoted_back(root, corpus, title):
+    answers = realistic("tip", corpus)
+    answers["title"] = title
+    outcome = from_issue.convert(root, event("tip", corpus, answers), TODAY)
+    assert not outcome.ok and outcome.labels == [from_issue.PRIVACY_LABEL]
+    assert "onerror" not in outcome.comment and "\x1b" not in outcome.comment

@@ -26,7 +26,9 @@ from handbook.content import loader, schemas
 from handbook.content.problems import ERROR
 
 MAX_BODY = 200_000  # characters of an issue body read; GitHub allows 65,536
-PRIVACY_RULES = ("personal-", "unsafe-html", "external-resource", "raw-html", "unsafe-value", "control-character")
+# What is never quoted back into the public issue: personal data, and markup or control characters
+# (the rule ids of check/rules/; a test fails if one is renamed).
+PRIVACY_RULES = ("personal-", "unsafe-html", "external-resource", "html-in-value", "control-char")
 PRIVACY_LABEL = "privacy"
 
 
@@ -152,7 +154,10 @@ def meta_and_body(type_name: str, found: dict[str, str], corpus, today: datetime
             text = "\n".join(f"{n}. {line}" for n, line in enumerate(lines, 1)) if numbered else answer
             sections.append(f"## {item.section}\n\n{text}\n")
         elif item.id == forms.BODY_ID and answer:
-            sections.insert(0, answer + "\n") if not schemas.page_types()[type_name].required_sections else sections.append(f"## Meer\n\n{answer}\n")
+            if schemas.page_types()[type_name].required_sections:
+                sections.append(f"## Meer\n\n{answer}\n")
+            else:
+                sections.insert(0, answer + "\n")
     meta["updated"] = today.isoformat()
     meta["status"] = "published"
     return meta, "\n".join(sections)
