@@ -7,12 +7,14 @@ import functools
 import http.server
 import shutil
 import threading
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from handbook.site.build import build_site
 from handbook.content.loader import load_corpus
+from handbook.site import offline_copy
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -50,7 +52,8 @@ def built(tmp_path_factory):
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     (root / "content" / "tips" / f"{DRAFT_SLUG}.md").write_text(DRAFT, encoding="utf-8")
-    result = build_site(root, prints=False)
+    # As `handbook build` publishes it: with the offline copy as a zip (tests/browser/test_offline.py).
+    result = build_site(root, prints=False, offline_zip=True)
     if not result.ok:
         problems = "\n".join(str(p) for p in result.problems)
         pytest.fail(f"the site did not build: {result.message}\n{problems}")
@@ -58,12 +61,13 @@ def built(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def offline_site_dir(built) -> Path:
-    """The copy that works opened from disk (handbook build --offline): lunr, not Pagefind."""
-    result = build_site(built, site_dir=built / "site-offline", prints=False, offline=True)
-    if not result.ok:
-        pytest.fail(f"the offline copy did not build: {result.message}")
-    return built / "site-offline"
+def offline_site_dir(built, tmp_path_factory) -> Path:
+    """The copy that works opened from disk (handbook build --offline, lunr, not Pagefind), as a
+    reader gets it: the published site's zip, unzipped."""
+    target = tmp_path_factory.mktemp("offline-copy")
+    with zipfile.ZipFile(built / "site" / offline_copy.ZIP_NAME) as archive:
+        archive.extractall(target)
+    return target / offline_copy.TOP_FOLDER
 
 
 @pytest.fixture(scope="session")

@@ -17,10 +17,12 @@ from handbook.check.runner import check_corpus
 from handbook.content.loader import load_corpus
 from handbook.content.oserrors import describe
 from handbook.content.problems import ERROR, Problem
-from handbook.site import site_folder
+from handbook.site import offline_copy, site_folder
 
 
 PRINT_CACHE = ".handbook/print-cache"  # finished theme PDFs by the hash of their HTML
+PRINT_DIR = "print"  # the theme booklets in the site (handbook.printing.site)
+OFFLINE_COPY = "kopie"  # the offline copy's folder in its build folder (see _offline_zip)
 
 
 @dataclass(frozen=True)
@@ -32,9 +34,11 @@ class BuildResult:
 
 
 def build_site(root: Path | str, site_dir: Path | str | None = None, prints: bool = True,
-               offline: bool = False) -> BuildResult:
+               offline: bool = False, offline_zip: bool = False) -> BuildResult:
     """The published site (searched with Pagefind), or with ``offline`` the copy that works
-    opened from disk (file://), which keeps Material's lunr search."""
+    opened from disk (file://), which keeps Material's lunr search and leaves out the
+    contributor guide. With ``offline_zip`` the published site also offers that copy as a zip
+    (handbook.site.offline_copy; ``handbook build`` does, unless --no-offline-zip)."""
     root = Path(root).resolve()
     site = Path(site_dir).resolve() if site_dir else root / "site"
     site_folder.clean_stale(site.parent)  # what killed builds left (F11 of #12)
@@ -75,17 +79,31 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, prints: boo
     from handbook.site.mkdocs_plugin import _Collect, mkdocs_build  # the engine, only when building
 
     collect = _Collect()
+    zipped = None
     try:
-        mkdocs_build(root / "mkdocs.yml", new, collect, corpus=corpus, index_ready=index_ready, site_search=not offline)
+        if offline_zip and not offline:
+            # First, so the published pages can say how big the zip is; mkdocs empties the folder it
+            # builds into, so the zip waits next to it until the published site is built.
+            zipped = _offline_zip(root, corpus, new, collect, index_ready, prints)
+        offered = {"href": offline_copy.ZIP_NAME, "size": zipped.size_label} if zipped else None
+        mkdocs_build(root / "mkdocs.yml", new, collect, corpus=corpus, index_ready=index_ready, site_search=not offline,
+                     readers_only=offline, offline_zip=offered)
         index_ready()  # in case the plugin did not ask (a mkdocs.yml without it)
+        if zipped is not None:
+            os.replace(zipped.path, new / offline_copy.ZIP_NAME)
         if not offline:
             from handbook.site.site_search import build_site_search
 
             build_site_search(new, corpus)
-        if prints:
+        booklets = zipped.path.parent / OFFLINE_COPY / PRINT_DIR if zipped is not None else None
+        if prints and booklets is not None and booklets.is_dir():
+            os.replace(booklets, new / PRINT_DIR)  # the same booklets the offline copy has
+        elif prints:
             from handbook.printing import write_theme_prints
 
             write_theme_prints(corpus, new, cache_dir=root / PRINT_CACHE)
+        if zipped is not None:
+            shutil.rmtree(zipped.path.parent, ignore_errors=True)
     except BaseException as exc:  # noqa: BLE001 - any failure must leave the previous site in place
         if updating is not None and not index_done:  # as before, the index is updated all the same
             try:
@@ -93,6 +111,8 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, prints: boo
             except Exception:  # noqa: BLE001 - the site's failure is the one to report
                 pass
         shutil.rmtree(new, ignore_errors=True)
+        if zipped is not None:
+            shutil.rmtree(zipped.path.parent, ignore_errors=True)
         if isinstance(exc, KeyboardInterrupt):
             raise
         said = "".join(f"\n  mkdocs: {line}" for line in collect.lines)
@@ -106,6 +126,26 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, prints: boo
             shutil.rmtree(new, ignore_errors=True)
         return BuildResult(False, site, problems, f"de nieuwe site kon niet op de plaats van {site} gezet worden: {_describe(exc)}")
     return BuildResult(True, site, problems)
+
+
+def _offline_zip(root: Path, corpus, new: Path, collect, index_ready, prints: bool) -> offline_copy.OfflineZip:
+    """Build the offline copy (with the theme booklets) and zip it, in a build folder of its own
+    next to ``new`` (same file system: the zip and the booklets move in with a rename; a killed
+    build's folder is cleaned up by the next)."""
+    from handbook.site.mkdocs_plugin import mkdocs_build
+
+    holder = site_folder.new_folder(new.parent)
+    try:
+        copy = holder / OFFLINE_COPY
+        mkdocs_build(root / "mkdocs.yml", copy, collect, corpus=corpus, index_ready=index_ready, readers_only=True)
+        if prints:
+            from handbook.printing import write_theme_prints
+
+            write_theme_prints(corpus, copy, cache_dir=root / PRINT_CACHE)
+        return offline_copy.write_zip(copy, holder / offline_copy.ZIP_NAME, offline_copy.newest_date(corpus))
+    except BaseException:
+        shutil.rmtree(holder, ignore_errors=True)
+        raise
 
 
 def _update_index_quietly(corpus) -> None:

@@ -19,11 +19,12 @@ from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.nav import Section
 
 from handbook.check import html_policy
-from handbook.site import listings, navigation, published_files
+from handbook.site import listings, navigation, offline_copy, published_files
 
 from handbook.content import schemas
 from handbook.site.generated import generated_pages
@@ -103,6 +104,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             # mkdocs serve builds into a temporary folder without the theme booklets, which
             # only `handbook build` makes; serve the last ones so the theme pages' print links work.
             self._add_previous_prints(files, config)
+        if config.extra.get("hb_readers_only"):
+            # The offline copy (handbook build --offline, the zip): no contributor guide. Excluded,
+            # not removed: links to those pages stay valid for mkdocs and lead to the published
+            # site (on_page_content).
+            for file in files:
+                if offline_copy.for_readers_only(file.src_uri):
+                    file.inclusion = InclusionLevel.EXCLUDED
         self.files = files
         return files
 
@@ -216,6 +224,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         escape_meta(page)
         if "<!-- hb-cards " in html:
             html = self._write_cards(html, page, files)
+        if config.extra.get("hb_readers_only"):
+            html = offline_copy.contributor_links(html, self._left_out_links(page, files, config))
         # The check reports what the allow-list would remove; the build removes it anyway, so that
         # a page that slipped past the check cannot add script, handlers or javascript: URLs (F3).
         return html_policy.clean(html)
@@ -232,6 +242,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             return listings.cards_html(found[0], self.corpus, href_of, found[1])
 
         return CARD_MARK.sub(written, html)
+
+    @staticmethod
+    def _left_out_links(page, files, config) -> dict[str, str]:
+        # mkdocs writes a link to an excluded page relative to this page, as to any other.
+        site = config.site_url or ""
+        return {
+            get_relative_url(f.url, page.file.url): site + f.url
+            for f in files.documentation_pages(inclusion=InclusionLevel.is_excluded)
+        }
 
     def _url_of(self, page) -> str:
         file = self.files.get_file_from_path(page.rel) if self.files is not None else None
@@ -316,13 +335,16 @@ class _Collect(logging.Handler):
 
 
 def mkdocs_build(config_file: Path, site_dir: Path, collect: _Collect | None = None, corpus=None, index_ready=None,
-                 site_search: bool = False) -> None:
+                 site_search: bool = False, readers_only: bool = False, offline_zip: dict | None = None) -> None:
     """Run ``mkdocs build --strict`` in-process into ``site_dir``; mkdocs' warnings go to
     ``collect``. Raises mkdocs' exceptions when the build fails. ``corpus`` (already loaded
     and checked) is handed to the handbook plugin, which then does not read every page again;
     ``index_ready()`` is called before the first page is rendered (see ``build_site``).
     With ``site_search`` the pages carry the data of the handbook's own search (Pagefind,
-    see handbook.site.site_search) and Material's search plugin is switched off."""
+    see handbook.site.site_search) and Material's search plugin is switched off. With
+    ``readers_only`` (the offline copy) the contributor guide is left out and links to it
+    lead to the published site; ``offline_zip`` ({"href", "size"}) is the offline copy's zip
+    that the page "Offline gebruiken" offers (handbook.site.offline_copy)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner: known to the team
     collect = collect or _Collect()
     logger = logging.getLogger("mkdocs")
@@ -331,6 +353,11 @@ def mkdocs_build(config_file: Path, site_dir: Path, collect: _Collect | None = N
         config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
         if site_search:
             use_site_search(config)
+        if readers_only:
+            config.extra["hb_readers_only"] = True
+            config.extra["hb_published_url"] = config.site_url or ""
+        if offline_zip:
+            config.extra["hb_offline_zip"] = dict(offline_zip)
         plugin = config.plugins.get("handbook")
         if plugin is not None:
             plugin.handed_corpus, plugin.index_ready = corpus, index_ready
