@@ -105,3 +105,14 @@ def test_handbook_order_follows_lay_words_and_skips_question_words():
     pages = [("Vraag wat deelnemers willen leren", "Ook over armoede."), ("Chronische stress door armoede", "")]
     assert order.handbook_order(pages, "schulden", lambda p: p[0], lambda p: p[1])[0][0] == "Chronische stress door armoede"
     assert order.query_words("hoe organiseer ik een roadshow") == ["organiseer", "roadshow"]
+
+
+def test_only_contributor_pages_carry_the_part_filter(corpus):
+    # The box searches pages *without* 'deel' (Pagefind's 'not'), so the filter file a query
+    # loads lists the few contributor pages, not every reader page (#14, bytes at 10,000 pages).
+    from handbook.site.search_view import search_view
+
+    reader = next(p for p in corpus.pages if p.status == "published" and p.rel.split("/")[0] != "bijdragen")
+    contributor = next(p for p in corpus.pages if p.rel.split("/")[0] == "bijdragen")
+    assert "deel" not in dict(search_view(corpus, reader).filters)
+    assert ("deel", "bijdragers") in search_view(corpus, contributor).filters

@@ -4,7 +4,8 @@
      entry files, and per query only the index chunks that query needs.
    - The query loses its question and function words ("hoe organiseer ik een roadshow" ->
      "organiseer roadshow"): Pagefind wants every word of a query on a page.
-   - Readers' pages only, unless "ook pagina's voor bijdragers" is ticked (filter 'deel').
+   - Readers' pages only, unless "ook pagina's voor bijdragers" is ticked: pages without the
+     filter 'deel' (only contributor pages have it, so the filter file stays small).
    - A word the handbook never uses: each unknown word is looked up in the handbook's vocabulary
      (hb-search/woorden/<first two letters>.json, written by the build) and the closest word
      replaces it: "Bedoelde je laaggeletterdheid?", with the results for that.
@@ -256,7 +257,7 @@
     }
     return load().then(function (e) {
       var kept = queryWords(text, e.stop);
-      var filters = contributors.checked ? {} : { deel: "lezers" };
+      var filters = contributors.checked ? {} : { not: { deel: "bijdragers" } };
       var query = kept.join(" ");
       return e.pagefind.search(query, { filters: filters }).then(function (found) {
         if (mine !== latest) return null;
