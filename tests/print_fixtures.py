@@ -90,6 +90,7 @@ PAGES = {
             task: Geeft het woord en bewaakt de tijd.
           - name: Deelnemer
             task: Vertelt en luistert.
+        preparation: [Iedere deelnemer denkt vooraf na over een moment uit de afgelopen week.]
         materials: [stoelen in een kring]
         updated: 2024-02-01
         status: published

@@ -34,6 +34,21 @@ def test_method_card_has_duration_group_size_roles_and_materials(corpus):
     assert facts["Voor wie"].value == "professionals"
 
 
+def test_method_card_shows_preparation_or_says_the_sources_do_not(corpus, tmp_path):
+    """#16: 'Voorbereiding' is always in a method's fact box; without the key it says it is not known."""
+    unknown = {f.label: f for f in view(corpus, "methode-a").facts}["Voorbereiding"]
+    assert (unknown.value, unknown.lines) == ("Niet bekend uit de bronnen", ())
+    prepared = BASE_PAGES["methoden/methode-a.md"].replace(
+        "        materials: []", "        preparation: [De inbrenger kiest vooraf een voorval., De begeleider zet de stoelen klaar.]\n        materials: []"
+    )
+    write_tree(tmp_path, {**BASE_PAGES, "methoden/methode-a.md": prepared})
+    facts = view(load_corpus(tmp_path), "methode-a").facts
+    known = {f.label: f for f in facts}["Voorbereiding"]
+    assert known.value == "" and known.lines == ("De inbrenger kiest vooraf een voorval.", "De begeleider zet de stoelen klaar.")
+    labels = [f.label for f in facts]
+    assert labels.index("Rollen") < labels.index("Voorbereiding") < labels.index("Materialen")
+
+
 def test_theme_chips_link_relative_to_the_page(corpus):
     themes = view(corpus, "een-goede-tip").themes
     assert [(t.title, t.href) for t in themes] == [("Thema A", "../themas/thema-a.html"), ("Thema B", "../themas/thema-b.html")]

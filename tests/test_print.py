@@ -196,6 +196,22 @@ def test_handout_is_one_sheet_per_method(handout):
     assert "Stap 18" in texts(reader)[1] and "https://handboek.example.org/methoden/lange-methode/" in texts(reader)[1]
 
 
+def pdftotext(path, first: int, last: int) -> str:
+    text = subprocess.run(["pdftotext", "-layout", "-f", str(first), "-l", str(last), str(path), "-"],
+                          check=True, capture_output=True, text=True).stdout
+    return " ".join(text.split())  # lines wrap anywhere
+
+
+def test_preparation_is_in_the_printed_fact_box_and_on_the_card(booklet, handout):
+    """#16: a method's preparation is printed; a method whose sources say nothing about it says so."""
+    method = pdftotext(booklet[1], 4, 5)
+    assert "Voorbereiding Iedere deelnemer denkt vooraf na over een moment uit de afgelopen week." in method
+    card, long_card = pdftotext(handout[1], 1, 1), pdftotext(handout[1], 2, 2)
+    # The card's headings are letter-spaced: compare without spaces.
+    assert "VOORBEREIDING•Iederedeelnemerdenktvooraf" in card.replace(" ", "")
+    assert "Voorbereiding niet bekend uit de bronnen" in long_card
+
+
 # Pixels
 def ink(png) -> float:
     """The share of pixels that are not (near) white, between the running header and footer."""

@@ -64,6 +64,10 @@ def test_method_page_shows_its_card_and_links_its_themes(page, base_url, corpus)
     assert display.span(method.meta["group_size"], "deelnemers") in text
     for role in method.meta["roles"]:
         assert role["name"] in text
+    # #16: the preparation, or an honest line that the sources do not say.
+    assert "Voorbereiding" in text
+    for line in display.preparation(method) or (display.UNKNOWN_FROM_SOURCES,):
+        assert line in text
     chips = page.locator(".hb-chips a.hb-chip")
     hrefs = [absolute(page, h) for h in chips.evaluate_all("els => els.map(e => e.getAttribute('href'))")]
     assert hrefs == [base_url + url_of(corpus.get(s)) for s in method.slugs("themes")]

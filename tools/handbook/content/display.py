@@ -60,6 +60,16 @@ def target_groups(page) -> str:
     return names([found[0]] + [g[0].lower() + g[1:] for g in found[1:]]) if found else ""
 
 
+# What a page says where no source tells (a method's preparation, its conditions).
+UNKNOWN_FROM_SOURCES = "Niet bekend uit de bronnen"
+
+
+def preparation(page) -> tuple[str, ...]:
+    """A method's preparation, one sentence per thing; empty when its sources say nothing about it."""
+    value = page.meta.get("preparation")
+    return tuple(str(v) for v in value if str(v).strip()) if isinstance(value, list) else ()
+
+
 def is_background(source) -> bool:
     """A background reference (kind: achtergrond), not one of the learning network's own sources."""
     return source.meta.get("kind") == "achtergrond"

@@ -106,6 +106,7 @@ def _card(page, corpus, config, context) -> PrintedPage:
             "duration": facts.duration(page),
             "group_size": facts.group_size(page),
             "roles": facts.roles(page),
+            "preparation": facts.preparation(page),
             "materials": ", ".join(page.meta.get("materials") or []) or "niets nodig",
         },
     )

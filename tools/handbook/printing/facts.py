@@ -18,6 +18,7 @@ class Fact:
     label: str
     value: str = ""
     items: tuple = ()  # a list: each item a (name, explanation) pair; explanation may be ''
+    lines: tuple = ()  # a list of plain sentences, e.g. a method's preparation
 
 
 def duration(page) -> str:
@@ -26,6 +27,12 @@ def duration(page) -> str:
 
 def group_size(page) -> str:
     return span(page.meta.get("group_size"), "deelnemers")
+
+
+def preparation(page) -> Fact:
+    """A method's preparation; 'Niet bekend uit de bronnen' when its sources say nothing about it."""
+    prepared = display.preparation(page)
+    return Fact("Voorbereiding", "" if prepared else display.UNKNOWN_FROM_SOURCES, lines=prepared)
 
 
 def roles(page) -> tuple:
@@ -50,6 +57,7 @@ def card(page, corpus) -> list[Fact]:
     if page.type == "method":
         facts += [Fact("Duur", duration(page)), Fact("Groepsgrootte", group_size(page))]
         facts.append(Fact("Rollen", items=roles(page)))
+        facts.append(preparation(page))
         materials = meta.get("materials") or []
         facts.append(Fact("Materialen", ", ".join(materials) if materials else "niets nodig"))
         facts.append(Fact("Doelgroep", target_groups(page)))
@@ -80,7 +88,7 @@ def card(page, corpus) -> list[Fact]:
         facts.append(Fact("Thema's", _titles(corpus, page.slugs("themes"))))
     if meta.get("updated"):
         facts.append(Fact("Bijgewerkt", dutch_date(meta.get("updated"))))
-    return [f for f in facts if f.value or f.items]
+    return [f for f in facts if f.value or f.items or f.lines]
 
 
 def _sentence(text: str) -> str:

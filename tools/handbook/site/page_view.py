@@ -45,6 +45,7 @@ class Fact:
     value: str = ""
     links: tuple = ()  # Link records, shown after value
     items: tuple = ()  # (name, explanation) pairs, e.g. a method's roles
+    lines: tuple = ()  # plain sentences shown as a list, e.g. a method's preparation
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,9 @@ def card_facts(corpus, page, url_of: UrlOf, here: str) -> tuple:
             (str(r.get("name", "")), str(r.get("task", ""))) for r in meta.get("roles") or () if isinstance(r, dict)
         )
         facts.append(Fact("Rollen", items=roles))
+        # Always shown: a method whose sources say nothing about preparing says so, rather than leaving a gap.
+        prepared = display.preparation(page)
+        facts.append(Fact("Voorbereiding", "" if prepared else display.UNKNOWN_FROM_SOURCES, lines=prepared))
         materials = [str(m) for m in meta.get("materials") or []] if isinstance(meta.get("materials"), list) else []
         facts.append(Fact("Materialen", display.names(materials) if materials else "niets nodig"))
         facts.append(Fact("Doelgroep", display.target_groups(page)))
@@ -151,7 +155,7 @@ def card_facts(corpus, page, url_of: UrlOf, here: str) -> tuple:
             facts.append(Fact("Gecontroleerd in", str(meta["verified_in"])))
     if page.slugs("audience"):
         facts.append(Fact("Voor wie", display.audience(page)))
-    return tuple(f for f in facts if f.value or f.links or f.items)
+    return tuple(f for f in facts if f.value or f.links or f.items or f.lines)
 
 
 def _web(url) -> str:
