@@ -136,3 +136,79 @@ def test_the_published_site_opened_from_disk_points_to_the_offline_copy(page, si
     page.locator(BOX).press_sequentially("moeders", delay=5)
     page.wait_for_function("() => document.querySelector('[data-hb-search-status]').textContent.includes('offline')")
     assert errors == []
+
+
+# When the first results were there (the search box sets data-hb-search-done after showing them),
+# in the clock of Playwright's request timings. Pagefind fetches in its worker: no resource timing.
+DONE_AT = """new MutationObserver(() => { if (window.hbDoneAt === undefined) window.hbDoneAt = Date.now(); })
+  .observe(document, { subtree: true, attributes: true, attributeFilter: ['data-hb-search-done'] });"""
+
+
+def test_filters_by_type_and_theme_with_counts_fetched_only_after_the_first_results(page, base_url):
+    finished = []
+    page.on("requestfinished", lambda r: finished.append((urlsplit(r.url).path, r.timing["startTime"] + r.timing["responseEnd"])))
+    page.add_init_script(DONE_AT)
+    page.goto(base_url + "index.html")
+    search(page, "moeders")
+    page.wait_for_function("() => document.querySelector('[data-hb-search]').getAttribute('data-hb-search-filtered') === 'moeders'")
+    done_at = page.evaluate("() => window.hbDoneAt")
+    chunks = [(path, end) for path, end in finished if "/pagefind/filter/" in path]
+    first = [path for path, end in chunks if end <= done_at]
+    after = [path for path, end in chunks if end > done_at]
+    # The first results need only the 'deel' filter (readers' pages); the others come after them.
+    assert len(first) <= 1 and after, (first, after)
+    everything = page.locator(RESULT_LINKS).count()
+
+    kind = page.get_by_label("Soort", exact=True)
+    assert kind.is_visible() and page.get_by_label("Thema", exact=True).is_visible() and page.get_by_label("Wijk of plaats").is_visible()
+    options = kind.locator("option").all_inner_texts()
+    methods = [o for o in options if o.startswith("Methode (")]
+    assert options[0] == "Alle" and methods, options
+    expected = int(methods[0].removeprefix("Methode (").removesuffix(")"))
+    kind.select_option(label=methods[0])
+    page.wait_for_function("n => document.querySelector('[data-hb-search-status]').textContent.startsWith(n + ' resulta')"
+                           " && document.querySelectorAll('.md-search-result__item').length === Math.min(n, 10)", arg=expected)
+    types = page.locator(".md-search-result__item .hb-search__type").all_text_contents()
+    assert types and set(types) == {"Methode"} and len(types) == min(expected, 10), types
+    assert "(Methode)" in page.locator("[data-hb-search-status]").inner_text()
+
+    # A theme narrows further; its counts are those of methods about 'moeders'.
+    kind.select_option(value="")
+    page.wait_for_function("n => document.querySelectorAll('.md-search-result__item').length === n", arg=everything)
+    theme = page.get_by_label("Thema", exact=True)
+    themes = [o for o in theme.locator("option").all_inner_texts()[1:]]
+    assert themes and all(o.endswith(")") for o in themes), themes
+    smallest = min(themes, key=lambda o: int(o.rsplit("(", 1)[1].rstrip(")")))
+    count = int(smallest.rsplit("(", 1)[1].rstrip(")"))
+    assert count < everything
+    theme.select_option(label=smallest)
+    page.wait_for_function("n => document.querySelector('[data-hb-search-status]').textContent.startsWith(n + ' resulta')"
+                           " && document.querySelectorAll('.md-search-result__item').length === Math.min(n, 10)", arg=count)
+
+
+def test_the_filters_are_reached_with_the_keyboard(page, base_url):
+    page.goto(base_url + "index.html")
+    search(page, "armoede")
+    page.wait_for_function("() => document.querySelector('[data-hb-search]').getAttribute('data-hb-search-filtered') === 'armoede'")
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.getAttribute('data-hb-filter')") == "type":
+            break
+    else:
+        pytest.fail("Tab from the search box does not reach the filters")
+    assert page.evaluate("() => document.activeElement.labels[0].textContent.trim()") == "Soort"
+    assert page.evaluate("() => document.activeElement.closest('fieldset').querySelector('legend').textContent") == "Verfijn de resultaten"
+
+
+def test_the_filters_fit_a_phone(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 800}, locale="nl-NL")
+    page = context.new_page()
+    page.goto(base_url + "index.html")
+    page.locator("label[for=__search]").first.click()
+    search(page, "moeders")
+    page.wait_for_function("() => document.querySelector('[data-hb-search]').getAttribute('data-hb-search-filtered') === 'moeders'")
+    for name in ("type", "thema", "plaats"):
+        box = page.locator(f"[data-hb-filter={name}]").bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390 and box["height"] >= 40, (name, box)
+    assert page.locator(RESULT_LINKS).first.bounding_box()["y"] < 400  # the results stay in view
+    context.close()

@@ -9,6 +9,10 @@
    - A word the handbook never uses: each unknown word is looked up in the handbook's vocabulary
      (hb-search/woorden/<first two letters>.json, written by the build) and the closest word
      replaces it: "Bedoelde je laaggeletterdheid?", with the results for that.
+   - Filters for type, theme and place (Pagefind filters 'type', 'thema', 'plaats'), with the
+     number of results for each value. Their data is fetched only after the first results are
+     shown (pagefind.filters()), so the first query costs no more bytes. A value's count is
+     what choosing it would give: counted with the other filters, not its own.
    - A result opens its page with ?highlight=..., where Pagefind's highlight script marks
      the words (loaded only on such a page).
    The correction mirrors handbook.search.vocabulary.correct (Python), which the tests check. */
@@ -35,6 +39,9 @@
   var suggest = box.querySelector("[data-hb-search-suggest]");
   var list = box.querySelector("[data-hb-search-results]");
   var contributors = box.querySelector("[data-hb-search-contributors]");
+  var filterBox = box.querySelector("[data-hb-search-filters]");
+  var selects = Array.prototype.slice.call(box.querySelectorAll("[data-hb-filter]"));
+  var filtersReady = null;
   var toggle = document.getElementById("__search");
   var engine = null;
   var shards = {};
@@ -209,7 +216,11 @@
       suggest.appendChild(use);
       suggest.appendChild(document.createTextNode("? Hieronder de resultaten daarvoor, niet voor \u2018" + original + "\u2019."));
     }
-    say(results.length ? counted(results.length) : "Geen resultaten voor \u2018" + query + "\u2019. Probeer een ander of korter woord.");
+    var narrowed = selects.some(function (select) { return select.value; });
+    var by = selects.filter(function (select) { return select.value; }).map(function (select) { return select.value; });
+    say(results.length ? counted(results.length) + (by.length ? " (" + by.join(", ") + ")" : "") : narrowed
+      ? "Geen resultaten voor \u2018" + query + "\u2019 met deze filters. Kies bij een filter \u2018Alle\u2019 of zoek een ander woord."
+      : "Geen resultaten voor \u2018" + query + "\u2019. Probeer een ander of korter woord.");
     return Promise.all(results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (found) {
       handbookOrder(found, query, e).forEach(function (data) {
         var item = document.createElement("li");
@@ -242,12 +253,64 @@
     });
   }
 
+  // The filters chosen: readers' pages unless asked otherwise, and each select's value.
+  function chosen(leaveOut) {
+    var filters = contributors.checked ? {} : { not: { deel: "bijdragers" } };
+    selects.forEach(function (select) {
+      var name = select.getAttribute("data-hb-filter");
+      if (select.value && name !== leaveOut) filters[name] = select.value;
+    });
+    return filters;
+  }
+
+  function fill(select, counts) {
+    var current = select.value;
+    var values = Object.keys(counts).filter(function (v) { return counts[v] > 0 || v === current; });
+    values.sort(function (a, b) { return a.localeCompare(b, "nl"); });
+    select.textContent = "";
+    var all = document.createElement("option");
+    all.value = "";
+    all.textContent = select.getAttribute("data-hb-filter-all");
+    select.appendChild(all);
+    values.forEach(function (value) {
+      var option = document.createElement("option");
+      option.value = value;
+      option.textContent = value + " (" + (counts[value] || 0) + ")";
+      select.appendChild(option);
+    });
+    select.value = current;
+  }
+
+  // After the results: the filters' values with their counts for this query. Pagefind counts
+  // only filters whose data it has; that data is fetched once, here, after the first results.
+  function updateFilters(e, query, mine) {
+    if (!filtersReady) {
+      filtersReady = e.pagefind.filters();
+      filtersReady.catch(function () { filtersReady = null; });
+    }
+    return filtersReady.then(function () {
+      return Promise.all(selects.map(function (select) {
+        var name = select.getAttribute("data-hb-filter");
+        return e.pagefind.search(query, { filters: chosen(name) }).then(function (r) {
+          return (r.filters && r.filters[name]) || {};
+        });
+      }));
+    }).then(function (counts) {
+      if (mine !== latest) return;
+      selects.forEach(function (select, i) { fill(select, counts[i]); });
+      // Nothing found and nothing chosen: nothing to refine.
+      filterBox.hidden = !selects.some(function (select) { return select.value || select.options.length > 1; });
+      box.setAttribute("data-hb-search-filtered", input.value.trim()); // for tests and tools
+    }).catch(function () {});
+  }
+
   function run() {
     var text = input.value.trim();
     var mine = ++latest;
     if (!text) {
       list.textContent = "";
       suggest.hidden = true;
+      filterBox.hidden = true;
       say("Typ om te zoeken");
       return Promise.resolve();
     }
@@ -257,7 +320,7 @@
     }
     return load().then(function (e) {
       var kept = queryWords(text, e.stop);
-      var filters = contributors.checked ? {} : { not: { deel: "bijdragers" } };
+      var filters = chosen();
       var query = kept.join(" ");
       return e.pagefind.search(query, { filters: filters }).then(function (found) {
         if (mine !== latest) return null;
@@ -272,7 +335,9 @@
       }).then(function (outcome) {
         if (!outcome || mine !== latest) return null;
         return render(outcome[0], outcome[1], outcome[2], text, e).then(function () {
-          if (mine === latest) box.setAttribute("data-hb-search-done", text); // for tests and tools
+          if (mine !== latest) return null;
+          box.setAttribute("data-hb-search-done", text); // for tests and tools
+          return updateFilters(e, outcome[1], mine);
         });
       });
     }).catch(function () {
@@ -295,6 +360,7 @@
     soon();
   });
   contributors.addEventListener("change", run);
+  selects.forEach(function (select) { select.addEventListener("change", run); });
   box.querySelector("form").addEventListener("submit", function (event) {
     event.preventDefault();
     var first = list.querySelector("a");
