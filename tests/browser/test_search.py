@@ -212,3 +212,45 @@ def test_the_filters_fit_a_phone(browser, base_url):
         assert box["x"] >= 0 and box["x"] + box["width"] <= 390 and box["height"] >= 40, (name, box)
     assert page.locator(RESULT_LINKS).first.bounding_box()["y"] < 400  # the results stay in view
     context.close()
+
+
+# Where the focus is: in the search box's input, elsewhere in the search panel, or outside it;
+# and whether the search is open (Material's toggle).
+FOCUS = """() => {
+  const a = document.activeElement, box = document.querySelector('[data-hb-search]');
+  const where = a.matches('.md-search__input') ? 'input' : box.contains(a) ? 'panel' : 'outside';
+  return { where, open: document.getElementById('__search').checked,
+           what: a.tagName + ' ' + (a.className || '') + ' ' + (a.textContent || '').trim().slice(0, 30) };
+}"""
+
+
+def _tab_through(page, presses):
+    seen = []
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate(FOCUS))
+    return seen
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_tab_from_the_header_never_lands_in_the_closed_search_panel(browser, base_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="nl-NL")
+    page = context.new_page()
+    page.goto(base_url + "index.html")
+    seen = _tab_through(page, 12)
+    context.close()
+    # Nothing typed: the panel shows nothing, so nothing in it takes the focus (status line,
+    # contributor checkbox); and once the focus has passed the search, the search is closed
+    # (its overlay would hide the focused link).
+    assert [s for s in seen if s["where"] == "panel"] == [], seen
+    assert [s for s in seen if s["where"] == "outside" and s["open"]] == [], seen
+    assert any(s["where"] == "outside" for s in seen[seen.index(next(s for s in seen if s["where"] == "input")):]), seen
+
+
+def test_tab_past_the_results_closes_the_search(page, base_url):
+    page.goto(base_url + "index.html")
+    search(page, "armoede")
+    seen = _tab_through(page, 30)
+    assert any(s["where"] == "panel" for s in seen), seen  # the results and filters are reached
+    left = [s for s in seen if s["where"] == "outside"]
+    assert left and not any(s["open"] for s in left), seen

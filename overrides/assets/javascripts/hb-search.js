@@ -351,13 +351,34 @@
     timer = setTimeout(run, 120);
   }
 
+  // Keyboard order: the results area takes the focus only while it shows something (the search
+  // is open and a query typed); otherwise it is inert, so Tab goes from the search field on to the
+  // rest of the page, not to a status line or checkbox nobody sees. Leaving the search with the
+  // focus closes it, so its overlay never hides the element that has the focus.
+  var output = box.querySelector(".md-search__output");
+
+  function settle() {
+    output.inert = !((!toggle || toggle.checked) && input.value.trim());
+  }
+
+  function setOpen(open) {
+    if (!toggle || toggle.checked === open) return settle();
+    toggle.checked = open;
+    toggle.dispatchEvent(new Event("change")); // as a click on Material's label would
+  }
+
   input.addEventListener("focus", function () {
-    if (toggle) toggle.checked = true;
+    setOpen(true);
     load();
   });
   input.addEventListener("input", function () {
+    settle();
     load();
     soon();
+  });
+  box.addEventListener("focusout", function (event) {
+    var next = event.relatedTarget;
+    if (next && !box.contains(next)) setOpen(false);
   });
   contributors.addEventListener("change", run);
   selects.forEach(function (select) { select.addEventListener("change", run); });
@@ -367,18 +388,20 @@
     if (first) window.location.href = first.href;
   });
   box.querySelector("form").addEventListener("reset", function () {
-    setTimeout(run, 0);
+    setTimeout(function () { settle(); run(); }, 0);
   });
   input.addEventListener("keydown", function (event) {
     if (event.key === "Escape") {
-      if (toggle) toggle.checked = false;
+      setOpen(false);
       input.blur();
     }
   });
   if (toggle) {
     toggle.addEventListener("change", function () {
+      settle();
       if (toggle.checked) input.focus();
     });
   }
+  settle();
   window.hbSearch = { run: run, load: load };
 })();
