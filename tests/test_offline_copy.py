@@ -56,3 +56,4 @@ def test_links_to_left_out_pages_lead_to_the_published_site():
 def test_the_size_reads_as_dutch():
     assert offline_copy.OfflineZip(None, 1, 4_557_847).size_label == "4,6 MB"
     assert offline_copy.OfflineZip(None, 1, 45_000).size_label == "45 kB"
+    assert offline_copy.OfflineZip(None, 1, 300_022).size_label == "300 kB"

@@ -77,6 +77,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         polyfills = config.extra.get("polyfills") or []
         config.extra["polyfills"] = [IFRAME_WORKER_SHIM if "iframe-worker" in str(p) else p for p in polyfills]
         self.edit_base = edit_base(config.repo_url or "", config.edit_uri or "")
+        if self.command == "serve" and not config.extra.get("hb_readers_only"):
+            # `make serve` previews the published site: its search (Pagefind, run after each
+            # rebuild in on_post_build), not Material's lunr.
+            use_site_search(config)
         return config
 
     def on_files(self, files, *, config):
@@ -119,10 +123,26 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         found = sorted(p for p in (site / PRINT_DIR).glob("*") if p.is_file()) if (site / PRINT_DIR).is_dir() else []
         if not found:
             log.info("Printversies van de thema's ontbreken: maak ze met 'handbook build' (make serve doet dat).")
+        offline_zip = site / offline_copy.ZIP_NAME
+        if offline_zip.is_file() and not offline_zip.is_symlink():
+            # And the last offline zip, which the page "Het handboek offline gebruiken" offers.
+            found.append(offline_zip)
+            size = offline_copy.OfflineZip(offline_zip, 0, offline_zip.stat().st_size).size_label
+            config.extra["hb_offline_zip"] = {"href": offline_copy.ZIP_NAME, "size": size}
         for path in found:
-            rel = f"{PRINT_DIR}/{path.name}"
+            rel = path.relative_to(site).as_posix()
             if files.get_file_from_path(rel) is None:
                 files.append(File(rel, str(site), config.site_dir, config.use_directory_urls))
+
+    def on_post_build(self, *, config):
+        if self.command != "serve" or not config.extra.get("hb_search"):
+            return
+        from handbook.site.site_search import SiteSearchError, build_site_search
+
+        try:
+            build_site_search(Path(config.site_dir), self.corpus)
+        except SiteSearchError as exc:  # the preview goes on; its search box then says it cannot search
+            log.warning(str(exc))
 
     def on_nav(self, nav, *, config, files):
         # Sections in the handbook's type order, named by their Dutch plural ("Thema's", not "Themas").

@@ -39,7 +39,7 @@ class OfflineZip:
     @property
     def size_label(self) -> str:
         """The zip's size as a reader reads it: '2,9 MB'."""
-        return f"{self.size / 1_000_000:.1f} MB".replace(".", ",") if self.size >= 100_000 else f"{max(1, round(self.size / 1000))} kB"
+        return f"{self.size / 1_000_000:.1f} MB".replace(".", ",") if self.size >= 1_000_000 else f"{max(1, round(self.size / 1000))} kB"
 
 
 def for_readers_only(src_uri: str) -> bool:
