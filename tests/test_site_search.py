@@ -116,3 +116,18 @@ def test_only_contributor_pages_carry_the_part_filter(corpus):
     contributor = next(p for p in corpus.pages if p.rel.split("/")[0] == "bijdragen")
     assert "deel" not in dict(search_view(corpus, reader).filters)
     assert ("deel", "bijdragers") in search_view(corpus, contributor).filters
+
+
+def test_pagefind_writes_index_chunks_of_the_handbooks_size(tmp_path):
+    # Small chunks keep what a query downloads small at 10,000 pages (#14); Pagefind 1.5 takes
+    # the size only from an environment variable it calls unstable, so check it still works.
+    import itertools
+
+    from handbook.site import site_search
+
+    words = ["".join(w) for w in itertools.product("bdfklmprst", "aeiou", "bdfklmprst", "aeiou")][:3000]
+    html = f"<html lang='nl'><body><main data-pagefind-body><h1>Proef</h1><p>{' '.join(words * 4)}</p></main></body></html>"
+    (tmp_path / "index.html").write_text(html, encoding="utf-8")
+    assert site_search._pagefind(tmp_path) == 1
+    chunks = list((tmp_path / site_search.BUNDLE / "index").glob("*.pf_index"))
+    assert len(chunks) >= 12_000 // site_search.CHUNK_SIZE  # one chunk with Pagefind's default
