@@ -71,13 +71,34 @@ def prepare(size: int, work: Path) -> Path:
 
 
 def build(root: Path) -> dict:
+    """Build the published site and the offline copy; the times of each and, inside the published
+    build, of the site search step (the Pagefind binary, then the handbook's vocabulary)."""
+    from handbook.site import site_search
     from handbook.site.build import build_site
     from pagefind_bin import get_executable
 
     times = {}
-    t = time.perf_counter()
-    published = build_site(root, root / "site", prints=False)
-    times["published"] = time.perf_counter() - t
+    steps = {"pagefind": 0.0, "site search": 0.0}
+
+    def timed(name, function):
+        def run(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                steps[name] += time.perf_counter() - started
+        return run
+
+    pagefind, whole = site_search._pagefind, site_search.build_site_search
+    site_search._pagefind, site_search.build_site_search = timed("pagefind", pagefind), timed("site search", whole)
+    try:
+        t = time.perf_counter()
+        published = build_site(root, root / "site", prints=False)
+        times["published"] = time.perf_counter() - t
+    finally:
+        site_search._pagefind, site_search.build_site_search = pagefind, whole
+    times["of which Pagefind"] = steps["pagefind"]
+    times["of which site search (Pagefind and vocabulary)"] = steps["site search"]
     t = time.perf_counter()
     offline = build_site(root, root / "site-offline", prints=False, offline=True)
     times["offline"] = time.perf_counter() - t
@@ -148,19 +169,31 @@ def evaluate(browser, site: Path, ranker) -> dict:
 
 
 SEARCH_FILES = ("pagefind", "hb-search/", "search/", "/lunr/", "workers/search")
+# What the search's files are, for the breakdown: the engine is code (the same at every size),
+# the rest is search data that may grow with the site.
+KINDS = (("engine", ("pagefind.js", "pagefind-worker.js", "wasm.", "/lunr/", "workers/search")),
+         ("meta", (".pf_meta", "pagefind-entry.json")), ("index", (".pf_index", "search_index.json")),
+         ("filter", (".pf_filter",)), ("fragment", (".pf_fragment",)), ("vocabulary", ("hb-search/",)))
+
+
+def kind(url: str) -> str:
+    return next((name for name, marks in KINDS if any(m in url for m in marks)), "other")
 
 
 def first_result_bytes(browser, site: Path, how: str) -> dict:
     """Everything the browser downloads from opening the home page until the first results, and
-    of that the search's own files (index, engine, vocabulary)."""
+    of that the search's own files (index, engine, vocabulary), by kind. "gzip": what a server
+    that compresses sends: each file gzipped at level 6, unless it is smaller as it is
+    (Pagefind's files are gzipped already)."""
     server, base = serve(site)
     responses = []
     try:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
-        page.set_default_timeout(60_000)
+        page.set_default_timeout(120_000)
         context.on("response", lambda r: responses.append(r))
         page.goto(base + "index.html", wait_until="networkidle")
+        with_page = len(responses)
         if how == "lunr":
             _type(page, ".md-search__input", BYTES_QUERY)
             page.wait_for_selector(".md-search-result__item")
@@ -170,19 +203,25 @@ def first_result_bytes(browser, site: Path, how: str) -> dict:
             rank_handbook(page, base, BYTES_QUERY)
         page.wait_for_timeout(300)
         rows = []
-        for response in responses:
+        for number, response in enumerate(responses):
             try:
                 body = response.body()
             except Exception:  # noqa: BLE001 - a redirect has no body
                 body = b""
-            rows.append((response.url.removeprefix(base), len(body), len(gzip.compress(body, 6))))
+            url = response.url.removeprefix(base).split("?")[0]
+            rows.append((url, len(body), min(len(body), len(gzip.compress(body, 6))), number >= with_page))
         context.close()
     finally:
         server.shutdown()
     search = [r for r in rows if any(mark in r[0] for mark in SEARCH_FILES)]
+    kinds = {}
+    for url, _, packed, _ in search:
+        kinds[kind(url)] = kinds.get(kind(url), 0) + packed
     return {"raw": sum(r[1] for r in rows), "gzip": sum(r[2] for r in rows), "files": len(rows),
+            "after_page_gzip": sum(r[2] for r in rows if r[3]),
             "search_raw": sum(r[1] for r in search), "search_gzip": sum(r[2] for r in search),
-            "largest": sorted(search, key=lambda r: -r[1])[:3]}
+            "search_data_gzip": sum(v for k, v in kinds.items() if k != "engine"), "kinds": kinds,
+            "search_files": [list(r[:3]) for r in search]}
 
 
 def agreement_with_cli(root: Path, ranked: dict) -> float:
@@ -199,30 +238,68 @@ def agreement_with_cli(root: Path, ranked: dict) -> float:
     return ev.agreement(queries, ranked, cli)
 
 
-def write_results(rows: list[dict], path: Path):
+STORE = HERE / "search_results.json"  # every size's last figures; RESULTS.md is written from it
+
+
+def kb(n: float) -> str:
+    return f"{n / 1024:,.1f} KB" if n < 10 * 1024 else f"{n / 1024:,.0f} KB"
+
+
+def write_results(rows: list[dict], path: Path, store: Path = STORE):
+    """Keep the figures of every size measured (the latest run of each) and write them all."""
+    known = json.loads(store.read_text(encoding="utf-8")) if store.is_file() else {}
+    for row in rows:
+        known[str(row["size"])] = row
+    store.write_text(json.dumps(known, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    rows = [known[k] for k in sorted(known, key=int)]
     lines = [START, "", "## Site search (issue 14): lunr, Pagefind defaults and the handbook's search", "",
-             f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} with "
-             "`.venv/bin/python benchmarks/bench_search.py --sizes "
-             + ",".join(str(r["size"]) for r in rows) + "` (Chromium, every query typed into the search box; "
-             "tests/search_eval/queries.yaml). Bytes: what the browser downloads from opening the home page "
-             f"until the first results of '{BYTES_QUERY}' (gzip: each file compressed at level 6); "
-             "search data: of that, the search's own files (index, engine, vocabulary, lunr).", "",
-             "| pages | search | success@3 | MRR | no result | from opening the home page to first results, raw / gzip | of which search data, gzip |",
-             "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"]
+             "Measured with `nice -n 10 .venv/bin/python benchmarks/bench_search.py --sizes N`, one size at a time "
+             "(dates below; Chromium, every query typed into the search box; tests/search_eval/queries.yaml, "
+             "on the real content only). Bytes: what the browser downloads from opening the home page "
+             f"until the first results of '{BYTES_QUERY}'; gzip: each file as a compressing server sends it "
+             "(gzipped at level 6, Pagefind's own files as they are, they are gzipped already). "
+             "**Search data**: the index, filter and fragment files and Pagefind's metadata, the handbook's "
+             "vocabulary (lunr: its whole index); **engine**: Pagefind's pagefind.js, worker and WebAssembly "
+             "(lunr: its worker), code that is the same at every size of the site.", "",
+             "| pages | search | success@3 | MRR | no result | from opening the home page to first results, raw / gzip | search data, gzip | engine, gzip |",
+             "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for row in rows:
         for name in ("lunr", "Pagefind defaults", "handbook"):
             found = row["methods"].get(name, {})
             quality = found.get("quality")
             q = (f"{quality['success@3']:.2f} | {quality['mrr']:.2f} | {len(quality['no_result'])}" if quality else "– | – | –")
             b = found.get("bytes")
-            size = f"{b['raw'] / 1024:,.0f} KB / {b['gzip'] / 1024:,.0f} KB | {b['search_gzip'] / 1024:,.0f} KB" if b else "– | –"
+            size = (f"{kb(b['raw'])} / {kb(b['gzip'])} | {kb(b['search_data_gzip'])} | {kb(b['kinds'].get('engine', 0))}"
+                    if b else "– | – | –")
             lines.append(f"| {row['size']:,} | {name} | {q} | {size} |")
+    lines += ["", "The handbook's search data by kind (gzip), for the first results of "
+              f"'{BYTES_QUERY}':", "",
+              "| pages | meta | index | filter | fragments | vocabulary | search data | engine | search data and engine |",
+              "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for row in rows:
+        b = row["methods"].get("handbook", {}).get("bytes")
+        if b:
+            k = b["kinds"]
+            lines.append(f"| {row['size']:,} | " + " | ".join(kb(k.get(n, 0)) for n in ("meta", "index", "filter", "fragment", "vocabulary"))
+                         + f" | {kb(b['search_data_gzip'])} | {kb(k.get('engine', 0))} | {kb(b['search_gzip'])} |")
+    lines += ["", "Build times (s, without the theme booklets; the Pagefind step is part of the published build):", "",
+              "| pages | measured | published build | of which Pagefind | of which site search (Pagefind and vocabulary) | share of the build | offline build | Pagefind defaults |",
+              "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for row in rows:
+        t = row["times"]
+        whole = t.get("published", 0)
+        step = t.get("of which site search (Pagefind and vocabulary)")
+        share = f"{step / whole:.0%}" if step is not None and whole else "–"
+        lines.append(f"| {row['size']:,} | {row.get('measured', '–')} | {whole:.1f} | "
+                     + (f"{t['of which Pagefind']:.1f}" if "of which Pagefind" in t else "–") + " | "
+                     + (f"{step:.1f}" if step is not None else "–") + f" | {share} | {t.get('offline', 0):.1f} | "
+                     + f"{t.get('pagefind defaults', 0):.1f} |")
+    lines += ["", "Measured: " + "; ".join(f"{row['size']:,} pages {row.get('measured', '(date not kept)')}" for row in rows) + "."]
     for row in rows:
         if row.get("agreement") is not None:
             lines.append("")
             lines.append(f"At {row['size']:,} pages `handbook search` and the site put the same page first for "
-                         f"{row['agreement']:.0%} of the queries. Builds (s): "
-                         + ", ".join(f"{k} {v:.1f}" for k, v in row["times"].items()) + ".")
+                         f"{row['agreement']:.0%} of the queries.")
         fails = row["methods"].get("handbook", {}).get("quality", {}).get("failures")
         if fails:
             lines.append(f"Not in the handbook's top three at {row['size']:,} pages: {', '.join(fails)}.")
@@ -240,6 +317,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100", help="comma-separated; 100 means the real content")
     parser.add_argument("--results", default=str(HERE / "RESULTS.md"))
+    parser.add_argument("--store", default=str(STORE), help="the figures of every size measured so far (JSON)")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -249,7 +327,9 @@ def main() -> int:
         for size in (int(s) for s in args.sizes.split(",")):
             print(f"{size} pages: building", flush=True)
             root = prepare(size, Path(tmp))
-            row = {"size": size, "times": build(root), "methods": {}, "agreement": None}
+            row = {"size": size, "measured": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+                   "times": build(root), "methods": {}, "agreement": None}
+            print("  builds (s): " + ", ".join(f"{k} {v:.1f}" for k, v in row["times"].items()), flush=True)
             sites = {"lunr": (root / "site-offline", "lunr", rank_lunr),
                      "Pagefind defaults": (root / "site-offline", "defaults", rank_defaults),
                      "handbook": (root / "site", "handbook", rank_handbook)}
@@ -259,15 +339,19 @@ def main() -> int:
                     found["quality"] = evaluate(browser, site, ranker)
                     print(f"  {name}: success@3 {found['quality']['success@3']:.2f}, MRR {found['quality']['mrr']:.2f}, "
                           f"no result {len(found['quality']['no_result'])}", flush=True)
-                print(f"  {name}: {found['bytes']['raw'] / 1024:,.0f} KB raw, {found['bytes']['gzip'] / 1024:,.0f} KB gzip "
-                      f"to first results, search data {found['bytes']['search_gzip'] / 1024:,.0f} KB gzip", flush=True)
+                b = found["bytes"]
+                print(f"  {name}: {kb(b['raw'])} raw, {kb(b['gzip'])} gzip to first results; search data "
+                      f"{kb(b['search_data_gzip'])} + engine {kb(b['kinds'].get('engine', 0))} gzip; "
+                      + ", ".join(f"{k} {kb(v)}" for k, v in sorted(b["kinds"].items())), flush=True)
                 row["methods"][name] = found
             if size <= 100:
                 row["agreement"] = agreement_with_cli(root, row["methods"]["handbook"]["quality"]["ranked"])
                 print(f"  handbook search and the site agree on the first page: {row['agreement']:.0%}", flush=True)
+            for found in row["methods"].values():  # kept only for the agreement; not stored
+                found.get("quality", {}).pop("ranked", None)
             rows.append(row)
+            write_results([row], Path(args.results), Path(args.store))  # each size as soon as it is done
         browser.close()
-    write_results(rows, Path(args.results))
     return 0
 
 
