@@ -83,3 +83,16 @@ def test_the_offline_copy_sends_contributors_to_the_published_site(page, offline
         local = [unquote(urlsplit(h).path) for h in hrefs if h.startswith("file://")]
         missing = [h for h in local if not Path(h).exists()]
         assert missing == [], (name, missing)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_offline_page_passes_axe(browser, base_url, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": 390, "height": 800}, locale="nl-NL", color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base_url + "offline.html", wait_until="networkidle")
+    results = Axe().run(page)
+    bad = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    context.close()
+    assert bad == [], results.generate_report()

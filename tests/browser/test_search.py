@@ -254,3 +254,20 @@ def test_tab_past_the_results_closes_the_search(page, base_url):
     assert any(s["where"] == "panel" for s in seen), seen  # the results and filters are reached
     left = [s for s in seen if s["where"] == "outside"]
     assert left and not any(s["open"] for s in left), seen
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_open_search_with_filters_passes_axe(browser, base_url, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL", color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base_url + "index.html")
+    search(page, "moeders")
+    page.wait_for_function("() => document.querySelector('[data-hb-search]').getAttribute('data-hb-search-filtered') === 'moeders'")
+    page.get_by_label("Soort", exact=True).select_option(index=1)
+    page.wait_for_timeout(500)
+    results = Axe().run(page, context="[data-hb-search]")
+    bad = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    context.close()
+    assert bad == [], results.generate_report()

@@ -315,7 +315,7 @@
       return Promise.resolve();
     }
     if (window.location.protocol === "file:") {
-      say("Zoeken werkt niet in een kopie die van schijf is geopend. Gebruik de offline versie van het handboek.");
+      say("Zoeken werkt niet in een kopie die van schijf is geopend. Download de offline versie: zie \u2018Offline gebruiken\u2019 onderaan de pagina.");
       return Promise.resolve();
     }
     return load().then(function (e) {
