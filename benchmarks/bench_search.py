@@ -43,10 +43,6 @@ QUERIES = REPO / "tests" / "search_eval" / "queries.yaml"
 BYTES_QUERY = "moeders"
 DEFAULTS = "pagefind-defaults"
 START, END = "<!-- search benchmark: start -->", "<!-- search benchmark: end -->"
-# When the handbook's box showed its first results (it sets data-hb-search-done then), in the
-# clock of Playwright's request timings.
-DONE_AT = """new MutationObserver(() => { if (window.hbDoneAt === undefined) window.hbDoneAt = Date.now(); })
-  .observe(document, { subtree: true, attributes: true, attributeFilter: ['data-hb-search-done'] });"""
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -196,9 +192,8 @@ def first_result_bytes(browser, site: Path, how: str) -> dict:
         page = context.new_page()
         page.set_default_timeout(120_000)
         context.on("response", lambda r: responses.append(r))
-        # The box fetches the filters' data only after the first results (bench_search_filters.py
-        # measures it): what finished after the results were shown is not counted.
-        page.add_init_script(DONE_AT)
+        # The box fetches the filters' data only after the first results: counted apart below
+        # (benchmarks/bench_search_filters.py measures the filters in more detail).
         page.goto(base + "index.html", wait_until="networkidle")
         with_page = len(responses)
         if how == "lunr":
@@ -208,12 +203,34 @@ def first_result_bytes(browser, site: Path, how: str) -> dict:
             rank_defaults(page, base, BYTES_QUERY)
         else:
             rank_handbook(page, base, BYTES_QUERY)
-        page.wait_for_timeout(300)
-        done_at = page.evaluate("() => window.hbDoneAt") if how == "handbook" else None
+        page.wait_for_timeout(0 if how == "handbook" else 300)
+        first = len(responses)  # the handbook's box says when its results are shown
+        if how == "handbook":
+            # After the results, the box fetches the filters' data for their counts: measured
+            # apart, it is not part of the first results.
+            try:
+                page.wait_for_function("q => document.querySelector('[data-hb-search]')"
+                                       ".getAttribute('data-hb-search-filtered') === q", arg=BYTES_QUERY)
+                page.wait_for_timeout(300)
+            except Exception:  # noqa: BLE001 - a box without filter counts
+                pass
+        # Pagefind loads the filter files a query needs before it returns results, and the
+        # results' fragments after: a filter file that arrives after a fragment was fetched for
+        # the counts (the box asks for them once its results are shown; the two overlap in time).
+        fragment = next((i for i, r in enumerate(responses[:first]) if ".pf_fragment" in r.url), first)
+        counted = [r for r in responses[fragment:first] if ".pf_filter" in r.url]
+        later = counted + [r for r in responses[first:] if any(m in r.url for m in SEARCH_FILES)]
+        responses = [r for r in responses[:first] if r not in counted]
+        first = len(responses)
+        later_bytes = []
+        for response in later:
+            try:
+                body = response.body()
+            except Exception:  # noqa: BLE001
+                body = b""
+            later_bytes.append((response.url.removeprefix(base).split("?")[0], min(len(body), len(gzip.compress(body, 6)))))
         rows = []
-        for number, response in enumerate(responses):
-            if done_at is not None and _finished_at(response) > done_at:
-                continue
+        for number, response in enumerate(responses[:first]):
             try:
                 body = response.body()
             except Exception:  # noqa: BLE001 - a redirect has no body
@@ -231,15 +248,8 @@ def first_result_bytes(browser, site: Path, how: str) -> dict:
             "after_page_gzip": sum(r[2] for r in rows if r[3]),
             "search_raw": sum(r[1] for r in search), "search_gzip": sum(r[2] for r in search),
             "search_data_gzip": sum(v for k, v in kinds.items() if k != "engine"), "kinds": kinds,
-            "search_files": [list(r[:3]) for r in search]}
-
-
-def _finished_at(response) -> float:
-    try:
-        timing = response.request.timing
-        return timing["startTime"] + timing["responseEnd"]
-    except Exception:  # noqa: BLE001 - no timing: counted
-        return 0.0
+            "search_files": [list(r[:3]) for r in search],
+            "after_results_gzip": sum(n for _, n in later_bytes), "after_results_files": later_bytes}
 
 
 def agreement_with_cli(root: Path, ranked: dict) -> float:
@@ -292,14 +302,15 @@ def write_results(rows: list[dict], path: Path, store: Path = STORE):
             lines.append(f"| {row['size']:,} | {name} | {q} | {size} |")
     lines += ["", "The handbook's search data by kind (gzip), for the first results of "
               f"'{BYTES_QUERY}':", "",
-              "| pages | meta | index | filter | fragments | vocabulary | search data | engine | search data and engine |",
-              "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+              "| pages | meta | index | filter | fragments | vocabulary | search data | engine | search data and engine | after the results: the filters' counts |",
+              "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for row in rows:
         b = row["methods"].get("handbook", {}).get("bytes")
         if b:
             k = b["kinds"]
             lines.append(f"| {row['size']:,} | " + " | ".join(kb(k.get(n, 0)) for n in ("meta", "index", "filter", "fragment", "vocabulary"))
-                         + f" | {kb(b['search_data_gzip'])} | {kb(k.get('engine', 0))} | {kb(b['search_gzip'])} |")
+                         + f" | {kb(b['search_data_gzip'])} | {kb(k.get('engine', 0))} | {kb(b['search_gzip'])} | "
+                         + (kb(b["after_results_gzip"]) if "after_results_gzip" in b else "–") + " |")
     lines += ["", "Build times (s, without the theme booklets; the Pagefind step is part of the published build):", "",
               "| pages | measured | published build | of which Pagefind | of which site search (Pagefind and vocabulary) | share of the build | offline build | Pagefind defaults |",
               "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
@@ -360,7 +371,9 @@ def main() -> int:
                 b = found["bytes"]
                 print(f"  {name}: {kb(b['raw'])} raw, {kb(b['gzip'])} gzip to first results; search data "
                       f"{kb(b['search_data_gzip'])} + engine {kb(b['kinds'].get('engine', 0))} gzip; "
-                      + ", ".join(f"{k} {kb(v)}" for k, v in sorted(b["kinds"].items())), flush=True)
+                      + ", ".join(f"{k} {kb(v)}" for k, v in sorted(b["kinds"].items()))
+                      + (f"; after the results (filter counts) {kb(b['after_results_gzip'])}" if b.get("after_results_files") else ""),
+                      flush=True)
                 row["methods"][name] = found
             if size <= 100:
                 row["agreement"] = agreement_with_cli(root, row["methods"]["handbook"]["quality"]["ranked"])
