@@ -185,6 +185,20 @@ def test_filters_by_type_and_theme_with_counts_fetched_only_after_the_first_resu
     page.wait_for_function("n => document.querySelector('[data-hb-search-status]').textContent.startsWith(n + ' resulta')"
                            " && document.querySelectorAll('.md-search-result__item').length === Math.min(n, 10)", arg=count)
 
+    # Audience ('Voor wie', the index's filter 'voor'): 'Iedereen' first, then narrower.
+    theme.select_option(value="")
+    page.wait_for_function("n => document.querySelectorAll('.md-search-result__item').length === n", arg=everything)
+    audience = page.get_by_label("Voor wie", exact=True)
+    groups = audience.locator("option").all_inner_texts()
+    assert groups[0] == "Iedereen" and any(o.startswith("Ouders (") for o in groups[1:]), groups
+    parents = next(o for o in groups if o.startswith("Ouders ("))
+    count = int(parents.rsplit("(", 1)[1].rstrip(")"))
+    total = int(page.locator("[data-hb-search-status]").inner_text().split()[0])
+    assert 0 < count < total, (parents, total)
+    audience.select_option(label=parents)
+    page.wait_for_function("n => document.querySelector('[data-hb-search-status]').textContent.startsWith(n + ' resulta')"
+                           " && document.querySelectorAll('.md-search-result__item').length === Math.min(n, 10)", arg=count)
+
 
 def test_the_filters_are_reached_with_the_keyboard(page, base_url):
     page.goto(base_url + "index.html")
@@ -207,7 +221,7 @@ def test_the_filters_fit_a_phone(browser, base_url):
     page.locator("label[for=__search]").first.click()
     search(page, "moeders")
     page.wait_for_function("() => document.querySelector('[data-hb-search]').getAttribute('data-hb-search-filtered') === 'moeders'")
-    for name in ("type", "thema", "plaats"):
+    for name in ("type", "thema", "plaats", "voor"):
         box = page.locator(f"[data-hb-filter={name}]").bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 390 and box["height"] >= 40, (name, box)
     assert page.locator(RESULT_LINKS).first.bounding_box()["y"] < 400  # the results stay in view

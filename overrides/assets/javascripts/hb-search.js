@@ -9,7 +9,7 @@
    - A word the handbook never uses: each unknown word is looked up in the handbook's vocabulary
      (hb-search/woorden/<first two letters>.json, written by the build) and the closest word
      replaces it: "Bedoelde je laaggeletterdheid?", with the results for that.
-   - Filters for type, theme and place (Pagefind filters 'type', 'thema', 'plaats'), with the
+   - Filters for type, theme, place and audience (Pagefind filters 'type', 'thema', 'plaats', 'voor'), with the
      number of results for each value. Their data is fetched only after the first results are
      shown (pagefind.filters()), so the first query costs no more bytes. A value's count is
      what choosing it would give: counted with the other filters, not its own.
