@@ -351,5 +351,13 @@ TARGETS = {
     "neighbourhoods": "neighbourhood",
 }
 
+# The contributor guide's folder: pages for contributors, not for readers (left out of readers'
+# search results, the evaluation's top three and the offline copy).
+CONTRIBUTOR_FOLDER = "bijdragen"
 # The front-matter reference that the site generates from the schemas (authoring.schema_docs).
-REFERENCE_PAGE = "bijdragen/front-matter.md"
+REFERENCE_PAGE = f"{CONTRIBUTOR_FOLDER}/front-matter.md"
+
+
+def for_contributors(rel: str) -> bool:
+    """Whether the page or file at ``rel`` (relative to content/) belongs to the contributor guide."""
+    return rel.split("/")[0] == CONTRIBUTOR_FOLDER

@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
-CONTRIBUTOR_SECTION = "bijdragen"  # pages for contributors: never in a reader's top three
+from handbook.content import schemas
+
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def score(queries: Sequence[Query], ranked: Mapping[str, Sequence[str]], k: int 
         results = [page_key(r) for r in ranked.get(query.text, ())]
         if not results:
             no_result.append(query.text)
-        if any(r == CONTRIBUTOR_SECTION or r.startswith(CONTRIBUTOR_SECTION + "/") for r in results[:k]):
+        if any(schemas.for_contributors(r) for r in results[:k]):
             contributor.append(query.text)
         wanted = set(query.pages)
         rank = next((i for i, r in enumerate(results, 1) if r in wanted), None)

@@ -37,7 +37,6 @@ IFRAME_WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
 # for had none: the mark takes it along.
 CARD_MARK = re.compile(r"(<!-- hb-cards \d+ -->)\n?")
 PRINT_DIR = "print"  # where handbook build puts the theme booklets in the site
-CONTRIBUTOR_FOLDER = "bijdragen"  # pages for contributors, not among readers' search results
 log = logging.getLogger("mkdocs.plugins.handbook")
 
 
@@ -127,7 +126,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if offline_zip.is_file() and not offline_zip.is_symlink():
             # And the last offline zip, which the page "Het handboek offline gebruiken" offers.
             found.append(offline_zip)
-            size = offline_copy.OfflineZip(offline_zip, 0, offline_zip.stat().st_size).size_label
+            size = offline_copy.size_label(offline_zip.stat().st_size)
             config.extra["hb_offline_zip"] = {"href": offline_copy.ZIP_NAME, "size": size}
         for path in found:
             rel = path.relative_to(site).as_posix()
@@ -222,7 +221,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             if self.config.home_template:
                 page.meta.setdefault("template", self.config.home_template)
             page.meta.setdefault("hide", list(self.config.home_hide))
-        if page.file.src_uri.split("/")[0] == CONTRIBUTOR_FOLDER and not config.extra.get("hb_search"):
+        if schemas.for_contributors(page.file.src_uri) and not config.extra.get("hb_search"):
             # Material's search (the offline copy) is for readers: contributor pages stay out of it.
             page.meta["search"] = {"exclude": True}
         source = self.by_rel.get(page.file.src_uri)

@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from handbook.content import schemas
+
 ZIP_NAME = "handboek-offline.zip"
 TOP_FOLDER = "handboek-samen-leren-in-de-wijk"  # what unzipping makes: one folder, index.html in it
-CONTRIBUTOR_FOLDERS = ("bijdragen", "schemas")  # not for readers; not in the copy
+SCHEMAS_FOLDER = "schemas"  # the published JSON Schemas (the adapter's schemas_dir): for contributors
 LEFT_OUT = frozenset({"sitemap.xml", "sitemap.xml.gz"})
 
 
@@ -38,13 +40,17 @@ class OfflineZip:
 
     @property
     def size_label(self) -> str:
-        """The zip's size as a reader reads it: '2,9 MB'."""
-        return f"{self.size / 1_000_000:.1f} MB".replace(".", ",") if self.size >= 1_000_000 else f"{max(1, round(self.size / 1000))} kB"
+        return size_label(self.size)
+
+
+def size_label(size: int) -> str:
+    """A file's size as a reader reads it: '2,9 MB', '840 kB'."""
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",") if size >= 1_000_000 else f"{max(1, round(size / 1000))} kB"
 
 
 def for_readers_only(src_uri: str) -> bool:
     """Whether a file of the site stays out of the offline copy (the contributor guide)."""
-    return src_uri.split("/")[0] in CONTRIBUTOR_FOLDERS
+    return schemas.for_contributors(src_uri) or src_uri.split("/")[0] == SCHEMAS_FOLDER
 
 
 def contributor_links(html: str, links: dict[str, str]) -> str:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from handbook.content import display, schemas
 from handbook.search.site_terms import weighed_terms
 
-CONTRIBUTOR_FOLDER = "bijdragen"
 PART_READERS, PART_CONTRIBUTORS = "lezers", "bijdragers"
 # Only contributor pages carry the 'deel' filter, and the box asks for pages *without* it
 # (Pagefind's 'not'): a query then loads a filter file that lists the few contributor pages,
@@ -40,7 +39,7 @@ def search_view(corpus, page) -> SearchView:
     types = schemas.page_types()
     page_type = types.get(page.type)
     label = page_type.label if page_type is not None and page.type != "page" else "Pagina"
-    part = PART_CONTRIBUTORS if page.rel.split("/")[0] == CONTRIBUTOR_FOLDER else PART_READERS
+    part = PART_CONTRIBUTORS if schemas.for_contributors(page.rel) else PART_READERS
     filters = [("type", label)] + ([(PART_FILTER, part)] if part == PART_CONTRIBUTORS else [])
     filters += [("thema", t) for t in (_title(corpus, s) for s in page.slugs("themes")) if t]
     filters += [("voor", display.AUDIENCE_LABELS.get(a, a)) for a in page.slugs("audience")]

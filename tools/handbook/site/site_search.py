@@ -21,6 +21,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from handbook.content import schemas
 from handbook.search import analysis, order, vocabulary
 
 BUNDLE = "pagefind"
@@ -28,7 +29,6 @@ OWN = "hb-search"
 # Inside a page's text but not about the page: cards of other pages (listings), theme chips,
 # print links, the overview filters and Markdown's permalink signs.
 EXCLUDE = (".hb-cards", ".hb-themes", ".hb-print", ".hb-filter", ".headerlink", ".hb-related", ".hb-sources")
-CONTRIBUTOR_FOLDER = "bijdragen"
 PAGEFIND_TIMEOUT = 600  # seconds; 10,000 pages take well under a minute
 # Index chunks of 5,000 word positions instead of Pagefind's 20,000: a query loads the chunks
 # whose word range holds its words, so smaller chunks bring fewer unrelated words along. At
@@ -50,7 +50,7 @@ class SiteSearchStats:
 
 
 def reader_pages(corpus) -> list:
-    return [p for p in corpus.pages if p.status == "published" and p.rel.split("/")[0] != CONTRIBUTOR_FOLDER]
+    return [p for p in corpus.pages if p.status == "published" and not schemas.for_contributors(p.rel)]
 
 
 def build_site_search(site_dir: Path, corpus) -> SiteSearchStats:
